@@ -1,0 +1,17 @@
+import {
+  indicatorsResponseSchema,
+  metaSchema,
+  observationsResponseSchema,
+  organizationsResponseSchema,
+  type Dataset,
+} from '../../src/domain/schemas'
+
+/** The dataset as the four files (and payloads) of the API contract, each checked by its schema. */
+export function datasetFiles(d: Dataset) {
+  return {
+    'meta.json': metaSchema.parse(d.meta),
+    'indicators.json': indicatorsResponseSchema.parse({ items: d.indicators }),
+    'organizations.json': organizationsResponseSchema.parse({ items: d.organizations }),
+    'observations.json': observationsResponseSchema.parse({ items: d.observations }),
+  }
+}

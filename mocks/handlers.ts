@@ -1,0 +1,30 @@
+import { delay, http, HttpResponse } from 'msw'
+import indicators from '../public/data/indicators.json'
+import meta from '../public/data/meta.json'
+import observations from '../public/data/observations.json'
+import organizations from '../public/data/organizations.json'
+
+/**
+ * The data API of docs/api.md, implemented from the published dataset. The browser worker (dev)
+ * and the node server (tests) share these handlers; scenarios.ts overrides them per case.
+ */
+export const DATA_FILES = {
+  'meta.json': meta,
+  'indicators.json': indicators,
+  'organizations.json': organizations,
+  'observations.json': observations,
+} as const
+
+export type DataFile = keyof typeof DATA_FILES
+
+/** Realistic latency in the browser; none under node so tests stay fast. */
+const latency = () => (typeof window === 'undefined' ? 0 : 150 + Math.random() * 250)
+
+export const dataUrl = (file: string) => `*/data/${file}`
+
+export const handlers = Object.entries(DATA_FILES).map(([file, body]) =>
+  http.get(dataUrl(file), async () => {
+    await delay(latency())
+    return HttpResponse.json(body)
+  }),
+)

@@ -1,0 +1,5 @@
+import { setupServer } from 'msw/node'
+import { handlers } from './handlers'
+
+/** The same handlers for vitest; tests run with onUnhandledRequest: 'error'. */
+export const server = setupServer(...handlers)

@@ -1,0 +1,16 @@
+import { queryOptions, useQuery } from '@tanstack/react-query'
+import { indicatorSchema } from '@/domain/schemas'
+import { getCollection } from '@/lib/api-client'
+import { datasetKeys } from './keys'
+
+/** The indicator catalogue; a malformed entry is kept as a problem under its id, not a failure. */
+export const getIndicators = (signal?: AbortSignal) =>
+  getCollection('indicators.json', indicatorSchema, (raw) => raw.id, signal)
+
+export const indicatorsQueryOptions = () =>
+  queryOptions({
+    queryKey: datasetKeys.indicators(),
+    queryFn: ({ signal }) => getIndicators(signal),
+  })
+
+export const useIndicators = () => useQuery(indicatorsQueryOptions())

@@ -1,0 +1,62 @@
+import type { DashboardState } from '@/api/use-dashboard-data'
+import type { Organization } from '@/domain/schemas'
+import { useUiStore } from '@/stores/ui-store'
+import { useFilters } from '@/stores/use-filters'
+
+const ORG_GROUPS: { type: Organization['type']; label: string }[] = [
+  { type: 'district', label: '全区' },
+  { type: 'town', label: '镇、办事处' },
+  { type: 'department', label: '部门' },
+]
+
+/** Year, organisation and the demo-data switch; all three live in the store and the URL. */
+export function FilterBar({ state, demoAllowed }: { state: DashboardState; demoAllowed: boolean }) {
+  const setFilters = useUiStore((s) => s.setFilters)
+  const ready = state.status === 'ready' ? state.data : null
+  const { year, orgId, showDemo } = useFilters(ready?.meta.period.year ?? 0)
+  if (!ready) return <div className="filter-bar" aria-hidden="true" />
+  return (
+    <div className="filter-bar" role="group" aria-label="筛选">
+      <label className="field">
+        <span>年度</span>
+        <select value={year} onChange={(e) => setFilters({ year: Number(e.target.value) })}>
+          {[...ready.meta.years].reverse().map((y) => (
+            <option key={y} value={y}>
+              {y}年{y === ready.meta.period.year ? '(报告年度)' : '(示例)'}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>单位</span>
+        <select value={orgId} onChange={(e) => setFilters({ orgId: e.target.value })}>
+          {ORG_GROUPS.map((g) => (
+            <optgroup key={g.type} label={g.label}>
+              {ready.organizations
+                .filter((o) => o.type === g.type)
+                .map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
+      </label>
+      {demoAllowed && (
+        <label className="field field--check">
+          <input
+            type="checkbox"
+            checked={showDemo}
+            onChange={(e) => setFilters({ showDemo: e.target.checked })}
+          />
+          <span>显示示例数据</span>
+        </label>
+      )}
+      <p className="filter-bar__legend">
+        <span className="badge badge--demo">示例</span>
+        报告未提供的往年与分单位数据为演示用示例,非报告数字;其余数字均出自报告原文,点“出处”可查看原句。
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+import { useMemo } from 'react'
+import { NavLink, Outlet, useLocation } from 'react-router'
+import { useDashboardData } from '@/api/use-dashboard-data'
+import { useRuntimeConfig } from '@/config/runtime-config-context'
+import { GROUPS } from '@/domain/groups'
+import { useUrlSync, type UrlSyncBounds } from '@/stores/url-sync'
+import { AppHeader } from './app-header'
+import { FilterBar } from './filter-bar'
+import { useDocumentTitle } from './use-document-title'
+
+/** Problems that belong to no panel (an item whose indicator cannot be read). */
+function DataProblems({ problems, known }: { problems: Map<string, string>; known: Set<string> }) {
+  const orphans = [...problems.entries()].filter(([key]) => !known.has(key))
+  if (orphans.length === 0) return null
+  return (
+    <div className="data-problems" role="alert">
+      {orphans.map(([key, message]) => (
+        <p key={key}>
+          ⚠ {key === '*' ? '有数据无法识别所属指标' : `指标「${key}」未能读取`}:{message}
+        </p>
+      ))}
+    </div>
+  )
+}
+
+export function AppLayout() {
+  const state = useDashboardData()
+  const { config, warning } = useRuntimeConfig()
+  const { search } = useLocation()
+  const data = state.status === 'ready' ? state.data : null
+  const bounds = useMemo<UrlSyncBounds | null>(
+    () =>
+      data && {
+        years: data.meta.years,
+        defaultYear: data.meta.period.year,
+        orgIds: data.organizations.map((o) => o.id),
+        demoAllowed: config.showDemoData,
+      },
+    [data, config.showDemoData],
+  )
+  useUrlSync(bounds)
+  useDocumentTitle()
+  const known = useMemo(() => new Set(data?.indicators.map((i) => i.id)), [data])
+
+  return (
+    <div className="app">
+      <AppHeader state={state} />
+      <nav className="app-nav" aria-label="页面">
+        <NavLink to={{ pathname: '/', search }} end>
+          总览
+        </NavLink>
+        {GROUPS.map((g) => (
+          <NavLink key={g.id} to={{ pathname: `/group/${g.id}`, search }}>
+            {g.name}
+          </NavLink>
+        ))}
+      </nav>
+      <FilterBar state={state} demoAllowed={config.showDemoData} />
+      {warning && (
+        <p className="config-warning" role="status">
+          ⚠ {warning}
+        </p>
+      )}
+      {data && <DataProblems problems={data.problems} known={known} />}
+      <main className="app-main">
+        <Outlet context={state} />
+      </main>
+      <footer className="app-footer">
+        {data
+          ? `数据来源:《${data.meta.source.title}》(${data.meta.source.issuer})。标“示例”的数据为演示用,非报告数字。`
+          : '数据来源:通州湾示范区法治政府建设情况报告'}
+      </footer>
+    </div>
+  )
+}

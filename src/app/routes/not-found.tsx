@@ -1,0 +1,10 @@
+import { Link } from 'react-router'
+
+export function NotFoundRoute() {
+  return (
+    <div className="state state--empty not-found">
+      <p>没有这个页面。</p>
+      <Link to="/">返回总览</Link>
+    </div>
+  )
+}

@@ -1,0 +1,107 @@
+import { useMemo } from 'react'
+import { EChart } from '@/lib/echarts/echart'
+import type { ChartOption } from '@/lib/echarts/types'
+import { useUiStore } from '@/stores/ui-store'
+import { DemoBadge, EmptyState, ErrorState } from './state-views'
+
+export interface TableRow {
+  key: string
+  label: string
+  text: string
+  demo: boolean
+  note?: string
+}
+
+interface ChartPanelProps {
+  id: string
+  title: string
+  subtitle?: string
+  note?: string
+  rows: TableRow[]
+  option: ChartOption | null
+  error: string | null
+  height?: number
+}
+
+/**
+ * A chart with its accessible name, a table view of the same numbers, and its error and empty
+ * states. The chart stays mounted under the table, so switching views does not re-render it.
+ */
+export function ChartPanel({
+  id,
+  title,
+  subtitle,
+  note,
+  rows,
+  option,
+  error,
+  height = 220,
+}: ChartPanelProps) {
+  const tableOpen = useUiStore((s) => Boolean(s.tableViews[id]))
+  const toggle = useUiStore((s) => s.toggleTableView)
+  const hasDemo = rows.some((r) => r.demo)
+  const empty = !error && rows.every((r) => r.text === '无数据')
+  const summary = useMemo(
+    () => `${title}:${rows.map((r) => `${r.label} ${r.text}${r.demo ? '(示例)' : ''}`).join(',')}`,
+    [title, rows],
+  )
+  return (
+    <section className="chart-panel" data-chart-id={id} aria-label={title}>
+      <header className="chart-panel__head">
+        <h4 className="chart-panel__title">
+          {title}
+          {subtitle && <span className="chart-panel__subtitle">{subtitle}</span>}
+        </h4>
+        {hasDemo && <DemoBadge label="含示例数据" />}
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          aria-pressed={tableOpen}
+          onClick={() => toggle(id)}
+        >
+          {tableOpen ? '图表' : '表格'}
+        </button>
+      </header>
+      {note && <p className="chart-panel__note">{note}</p>}
+      <div className="chart-panel__body" style={{ height }}>
+        {error ? (
+          <ErrorState message={error} />
+        ) : empty ? (
+          <EmptyState />
+        ) : (
+          option && (
+            <div className="chart-panel__chart" role="img" aria-label={summary}>
+              <EChart option={option} />
+            </div>
+          )
+        )}
+        {tableOpen && !error && (
+          <div className="chart-panel__table">
+            <table>
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">指标</th>
+                  <th scope="col">数值</th>
+                  <th scope="col">说明</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r) => (
+                  <tr key={r.key}>
+                    <th scope="row">{r.label}</th>
+                    <td className="num">{r.text}</td>
+                    <td>
+                      {r.demo ? '示例数据' : '报告数字'}
+                      {r.note ? `;${r.note}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}

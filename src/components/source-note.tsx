@@ -1,0 +1,67 @@
+import { useId, useRef, useState } from 'react'
+import type { Indicator } from '@/domain/schemas'
+
+/** The sentence with the figure's own words marked, as React text (never HTML). */
+export function QuotedSentence({ sentence, quote }: { sentence: string; quote: string }) {
+  const at = sentence.indexOf(quote)
+  if (at < 0) return <>{sentence}</>
+  return (
+    <>
+      {sentence.slice(0, at)}
+      <mark>{quote}</mark>
+      {sentence.slice(at + quote.length)}
+    </>
+  )
+}
+
+/**
+ * 出处: the report's section and exact sentence behind a figure, on hover, focus or click.
+ * A click pins it open; Escape or a second click closes it.
+ */
+export function SourceNote({
+  indicator,
+  reportTitle,
+}: {
+  indicator: Indicator
+  reportTitle: string
+}) {
+  const id = useId()
+  const [pinned, setPinned] = useState(false)
+  const [alignRight, setAlignRight] = useState(false)
+  const ref = useRef<HTMLSpanElement>(null)
+  const measure = () => {
+    const rect = ref.current?.getBoundingClientRect()
+    if (rect) setAlignRight(rect.left > window.innerWidth / 2)
+  }
+  return (
+    <span
+      ref={ref}
+      className={`source-note${pinned ? ' source-note--pinned' : ''}${alignRight ? ' source-note--right' : ''}`}
+      onMouseEnter={measure}
+      onFocus={measure}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setPinned(false)
+      }}
+    >
+      <button
+        type="button"
+        className="source-note__button"
+        aria-expanded={pinned}
+        aria-describedby={id}
+        onClick={() => setPinned((p) => !p)}
+      >
+        出处
+      </button>
+      <span role="tooltip" id={id} className="source-note__popover">
+        <span className="source-note__title">{indicator.name}</span>
+        <span className="source-note__section">
+          《{reportTitle}》{indicator.source.section}
+        </span>
+        <span className="source-note__sentence">
+          “<QuotedSentence sentence={indicator.source.sentence} quote={indicator.source.quote} />”
+        </span>
+        <span className="source-note__definition">口径:{indicator.definition}</span>
+      </span>
+    </span>
+  )
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod'
+
+/**
+ * Runtime configuration, read from `config.json` next to index.html when the app starts, so a
+ * deployment can point the dashboard at a live backend (or hide demo data) without a rebuild.
+ */
+export const runtimeConfigSchema = z.object({
+  /** Base URL of the data API: the JSON files the build emits (`./data`) or a live backend. */
+  apiBaseUrl: z.string().min(1).default('./data'),
+  /** Show demo values (prior years, per-organisation splits). Reported figures are always shown. */
+  showDemoData: z.boolean().default(true),
+  /** Seconds between background refreshes of the data; 0 turns refreshing off. */
+  refreshSeconds: z.number().int().min(0).max(86400).default(300),
+  /** Milliseconds before a data request is abandoned as timed out. */
+  requestTimeoutMs: z.number().int().min(1000).max(120000).default(15000),
+})
+export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>
+
+export const DEFAULT_CONFIG: RuntimeConfig = runtimeConfigSchema.parse({})
+
+export interface LoadedConfig {
+  config: RuntimeConfig
+  /** A message in words when config.json was present but invalid (the defaults are used then). */
+  warning: string | null
+}
+
+/** Reads config.json; a missing file means defaults, an invalid one means defaults and a warning. */
+export async function loadRuntimeConfig(url = './config.json'): Promise<LoadedConfig> {
+  let raw: unknown
+  try {
+    const res = await fetch(url, { cache: 'no-store' })
+    if (res.status === 404) return { config: DEFAULT_CONFIG, warning: null }
+    if (!res.ok)
+      return {
+        config: DEFAULT_CONFIG,
+        warning: `配置文件读取失败(HTTP ${res.status}),已使用默认配置`,
+      }
+    raw = await res.json()
+  } catch {
+    return { config: DEFAULT_CONFIG, warning: '配置文件无法读取或不是有效的 JSON,已使用默认配置' }
+  }
+  const parsed = runtimeConfigSchema.safeParse(raw)
+  if (!parsed.success) {
+    const first = parsed.error.issues[0]
+    return {
+      config: DEFAULT_CONFIG,
+      warning: `配置文件有误(${first?.path.join('.') || '根'}:${first?.message ?? '格式错误'}),已使用默认配置`,
+    }
+  }
+  return { config: parsed.data, warning: null }
+}

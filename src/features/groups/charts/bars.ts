@@ -1,0 +1,48 @@
+import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartOption } from '@/lib/echarts/types'
+import type { ChartRow } from './chart-rows'
+import { barData, baseOption, DEMO_SUFFIX, rowsTooltip } from './common'
+
+/**
+ * Counts as horizontal bars, largest first as given, each labelled with its value, qualifier and
+ * unit; rows with no value keep their place and say 无数据 instead of drawing a zero.
+ */
+export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: string): ChartOption {
+  return {
+    ...baseOption(theme),
+    grid: { left: 8, right: 84, top: 8, bottom: 8, containLabel: true },
+    tooltip: rowsTooltip(rows, theme),
+    xAxis: {
+      type: 'value',
+      axisLabel: { show: false },
+      splitLine: { lineStyle: { color: theme.split } },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: rows.map((r) => r.label),
+      axisLine: { lineStyle: { color: theme.axis } },
+      axisTick: { show: false },
+      axisLabel: { color: theme.text, fontSize: theme.fontSize, fontFamily: theme.fontFamily },
+    },
+    series: [
+      {
+        type: 'bar',
+        id: 'values',
+        barMaxWidth: 18,
+        data: barData(rows, accent, [0, 3, 3, 0]),
+        label: {
+          show: true,
+          position: 'right',
+          color: theme.text,
+          fontSize: theme.fontSize,
+          fontFamily: theme.fontFamily,
+          formatter: (p: { dataIndex: number }) => {
+            const row = rows[p.dataIndex]
+            return row ? `${row.text}${row.demo ? DEMO_SUFFIX : ''}` : ''
+          },
+        },
+      },
+    ],
+  }
+}

@@ -1,0 +1,67 @@
+import { metTarget, pickCell, type ObservationIndex } from '@/domain/select'
+import type { Indicator } from '@/domain/schemas'
+import { formatIndicatorValue, NO_DATA } from '@/lib/format'
+import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartOption } from '@/lib/echarts/types'
+import { buildBarsOption } from './bars'
+import type { ChartRow } from './chart-rows'
+import { buildFunnelOption } from './funnel'
+import type { ChartSpec } from './group-charts'
+import { buildRingsOption } from './rings'
+
+export interface ChartInput {
+  indicators: ReadonlyMap<string, Indicator>
+  index: ObservationIndex
+  problems: ReadonlyMap<string, string>
+  orgId: string
+  year: number
+  showDemo: boolean
+}
+
+export type ChartRowsResult = { rows: ChartRow[]; error: string | null }
+
+/** The rows of a chart for the chosen organisation and year; the first problem makes it an error. */
+export function chartRows(spec: ChartSpec, input: ChartInput): ChartRowsResult {
+  const rows: ChartRow[] = []
+  for (const id of spec.indicatorIds) {
+    const indicator = input.indicators.get(id)
+    if (!indicator) return { rows: [], error: `数据缺失:指标「${id}」不在指标目录中` }
+    const cell = pickCell(
+      indicator,
+      input.index,
+      input.orgId,
+      input.year,
+      input.showDemo,
+      input.problems,
+    )
+    if (cell.state === 'error') return { rows: [], error: `${indicator.shortName}:${cell.message}` }
+    const obs = cell.state === 'value' ? cell.observation : null
+    rows.push({
+      id,
+      label: indicator.shortName,
+      value: obs?.value ?? null,
+      text: obs ? formatIndicatorValue(indicator, obs.value, obs.qualifier).text : NO_DATA,
+      unit: indicator.unit,
+      demo: obs?.status === 'demo',
+      target: indicator.target,
+      met: obs ? metTarget(indicator, obs.value) : null,
+    })
+  }
+  return { rows, error: null }
+}
+
+export function buildChartOption(
+  spec: ChartSpec,
+  rows: ChartRow[],
+  theme: ChartTheme,
+): ChartOption {
+  const accent = theme.accents[spec.group]
+  switch (spec.kind) {
+    case 'rings':
+      return buildRingsOption(rows, theme, accent)
+    case 'funnel':
+      return buildFunnelOption(rows, theme, accent)
+    case 'bars':
+      return buildBarsOption(rows, theme, accent)
+  }
+}

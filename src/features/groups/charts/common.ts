@@ -1,0 +1,80 @@
+import { escapeHtml } from '@/lib/escape-html'
+import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartOption } from '@/lib/echarts/types'
+import type { ChartRow } from './chart-rows'
+
+export const DEMO_SUFFIX = '(示例)'
+
+/** Base settings every chart shares: text style, tooltip look, short first-render animation. */
+export function baseOption(theme: ChartTheme): ChartOption {
+  return {
+    backgroundColor: 'transparent',
+    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
+    animationDuration: 600,
+    animationDurationUpdate: 400,
+    tooltip: {
+      confine: true,
+      backgroundColor: theme.tooltipBg,
+      borderColor: theme.tooltipBorder,
+      textStyle: { color: theme.text, fontSize: 16, fontFamily: theme.fontFamily },
+    },
+  }
+}
+
+/**
+ * Tooltip HTML for one row. ECharts renders tooltips as HTML, so every piece of data is escaped
+ * here; the markup around it is ours.
+ */
+export function rowTooltip(row: ChartRow, extra: string[] = []): string {
+  const lines = [
+    `<strong>${escapeHtml(row.label)}</strong>`,
+    `${escapeHtml(row.text)}${row.demo ? ` ${DEMO_SUFFIX}` : ''}`,
+    ...extra.map(escapeHtml),
+  ]
+  return lines.join('<br/>')
+}
+
+/** Finds the row behind a tooltip or label callback by its data index. */
+export function rowAt(rows: ChartRow[], dataIndex: unknown): ChartRow | undefined {
+  return typeof dataIndex === 'number' ? rows[dataIndex] : undefined
+}
+
+/** Hatching for demo bars, so a demo value is marked without relying on colour. */
+export function demoDecal(color: string) {
+  return {
+    symbol: 'rect',
+    symbolSize: 1,
+    color,
+    dashArrayX: [1, 0],
+    dashArrayY: [3, 5],
+    rotation: -Math.PI / 4,
+  }
+}
+
+/**
+ * Bar data for rows: a missing value is '-' (ECharts draws nothing, never a zero), demo bars are
+ * paler and hatched.
+ */
+export function barData(rows: ChartRow[], accent: string, borderRadius: number[]) {
+  return rows.map((r) => ({
+    value: r.value ?? '-',
+    itemStyle: {
+      color: accent,
+      opacity: r.demo ? 0.55 : 1,
+      borderRadius,
+      ...(r.demo ? { decal: demoDecal('rgba(255,255,255,0.45)') } : {}),
+    },
+  }))
+}
+
+/** The tooltip of a chart whose data items are the rows, in order. */
+export function rowsTooltip(rows: ChartRow[], theme: ChartTheme) {
+  return {
+    ...baseOption(theme).tooltip,
+    trigger: 'item' as const,
+    formatter: (p: unknown) => {
+      const row = rowAt(rows, (p as { dataIndex?: number }).dataIndex)
+      return row ? rowTooltip(row) : ''
+    },
+  }
+}

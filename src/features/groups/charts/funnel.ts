@@ -1,0 +1,72 @@
+import { formatShare } from '@/lib/format'
+import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartOption } from '@/lib/echarts/types'
+import type { ChartRow } from './chart-rows'
+import { baseOption, DEMO_SUFFIX, rowAt, rowTooltip } from './common'
+
+/** Each step's share of the step before it (72 / 401), labelled as derived; '' for the first. */
+export function stepShares(rows: ChartRow[]): string[] {
+  return rows.map((row, i) => {
+    const prev = rows[i - 1]
+    if (!prev) return ''
+    return `占上一环节 ${formatShare(row.value, prev.value)}(派生)`
+  })
+}
+
+/**
+ * A review → risk → repeal funnel. Step widths are ordered, not to scale (3767 → 3 would be a
+ * hairline), which the panel says; the numbers are on every step.
+ */
+export function buildFunnelOption(
+  rows: ChartRow[],
+  theme: ChartTheme,
+  accent: string,
+): ChartOption {
+  const shares = stepShares(rows)
+  return {
+    ...baseOption(theme),
+    tooltip: {
+      ...baseOption(theme).tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const i = (p as { dataIndex?: number }).dataIndex
+        const row = rowAt(rows, i)
+        return row ? rowTooltip(row, shares[i as number] ? [shares[i as number]!] : []) : ''
+      },
+    },
+    series: [
+      {
+        type: 'funnel',
+        id: 'steps',
+        left: '6%',
+        right: '6%',
+        top: 6,
+        bottom: 6,
+        sort: 'none',
+        minSize: '34%',
+        maxSize: '100%',
+        gap: 3,
+        label: {
+          show: true,
+          position: 'inside',
+          color: '#ffffff',
+          fontSize: theme.fontSize,
+          fontFamily: theme.fontFamily,
+          lineHeight: 18,
+          formatter: (p: { dataIndex: number }) => {
+            const row = rows[p.dataIndex]
+            if (!row) return ''
+            const share = shares[p.dataIndex] ? `\n${shares[p.dataIndex]}` : ''
+            return `${row.label} ${row.text}${row.demo ? DEMO_SUFFIX : ''}${share}`
+          },
+        },
+        itemStyle: { borderWidth: 0 },
+        data: rows.map((r, i) => ({
+          name: r.label,
+          value: r.value ?? 0,
+          itemStyle: { color: accent, opacity: (r.demo ? 0.5 : 0.95) - i * 0.15 },
+        })),
+      },
+    ],
+  }
+}

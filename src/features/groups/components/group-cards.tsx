@@ -1,0 +1,39 @@
+import { MetricCard } from '@/components/metric-card'
+import type { DashboardModel } from '@/api/use-dashboard-data'
+import { pickCell } from '@/domain/select'
+import type { GroupId } from '@/domain/schemas'
+import { HALL_THEME } from '@/lib/echarts/theme'
+import type { ChartInput } from '../charts/build-chart'
+
+/** The metric cards of one group, in catalogue order. */
+export function GroupCards({
+  data,
+  group,
+  input,
+}: {
+  data: DashboardModel
+  group: GroupId
+  input: ChartInput
+}) {
+  const indicators = data.indicatorsByGroup.get(group) ?? []
+  return (
+    <div className="card-grid">
+      {indicators.map((indicator) => (
+        <MetricCard
+          key={indicator.id}
+          indicator={indicator}
+          cell={pickCell(
+            indicator,
+            input.index,
+            input.orgId,
+            input.year,
+            input.showDemo,
+            input.problems,
+          )}
+          accent={HALL_THEME.accents[group]}
+          reportTitle={data.meta.source.title}
+        />
+      ))}
+    </div>
+  )
+}

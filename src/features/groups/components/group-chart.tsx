@@ -1,0 +1,42 @@
+import { useMemo } from 'react'
+import { ChartPanel } from '@/components/chart-panel'
+import { HALL_THEME } from '@/lib/echarts/theme'
+import { buildChartOption, chartRows, type ChartInput } from '../charts/build-chart'
+import { stepShares } from '../charts/funnel'
+import type { ChartSpec } from '../charts/group-charts'
+
+/** One chart of a group for the chosen organisation and year. */
+export function GroupChart({
+  spec,
+  input,
+  height,
+}: {
+  spec: ChartSpec
+  input: ChartInput
+  height?: number
+}) {
+  const { rows, error } = useMemo(() => chartRows(spec, input), [spec, input])
+  const option = useMemo(
+    () => (error ? null : buildChartOption(spec, rows, HALL_THEME)),
+    [spec, rows, error],
+  )
+  const shares = spec.kind === 'funnel' ? stepShares(rows) : []
+  const tableRows = rows.map((r, i) => ({
+    key: r.id,
+    label: r.label,
+    text: r.text,
+    demo: r.demo,
+    note: shares[i] || undefined,
+  }))
+  return (
+    <ChartPanel
+      id={spec.id}
+      title={spec.title}
+      note={spec.note}
+      rows={tableRows}
+      option={option}
+      error={error}
+      height={height}
+    />
+  )
+}

@@ -1,0 +1,117 @@
+import { useMemo, useState, type CSSProperties } from 'react'
+import type { DashboardModel } from '@/api/use-dashboard-data'
+import { ChartPanel } from '@/components/chart-panel'
+import { organizationsFor } from '@/domain/select'
+import type { Group } from '@/domain/schemas'
+import { HALL_THEME } from '@/lib/echarts/theme'
+import { rowsByOrganization, rowsByYear } from '../charts/breakdown'
+import type { ChartRow } from '../charts/chart-rows'
+import { chartsOfGroup } from '../charts/group-charts'
+import { buildColumnsOption } from '../charts/trend'
+import { GroupCards } from './group-cards'
+import { GroupChart } from './group-chart'
+import { useChartInput } from './use-chart-input'
+
+function toTable(rows: ChartRow[]) {
+  return rows.map((r) => ({ key: r.id, label: r.label, text: r.text, demo: r.demo }))
+}
+
+/** A group's page: all its indicators and charts, and one indicator by organisation and by year. */
+export function GroupDetail({ data, group }: { data: DashboardModel; group: Group }) {
+  const input = useChartInput(data)
+  const indicators = useMemo(() => data.indicatorsByGroup.get(group.id) ?? [], [data, group.id])
+  const [chosenId, setChosenId] = useState<string | null>(null)
+  const indicator = indicators.find((i) => i.id === chosenId) ?? indicators[0]
+  const accent = HALL_THEME.accents[group.id]
+  const orgName =
+    data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
+
+  const byYear = useMemo(
+    () => (indicator ? rowsByYear({ ...input, indicator }, data.meta.years, input.orgId) : null),
+    [indicator, input, data.meta.years],
+  )
+  const orgs = useMemo(
+    () => (indicator ? organizationsFor(indicator, data.organizations) : []),
+    [indicator, data.organizations],
+  )
+  const byOrg = useMemo(
+    () =>
+      indicator && orgs.length > 0
+        ? rowsByOrganization({ ...input, indicator }, orgs, input.year)
+        : null,
+    [indicator, orgs, input],
+  )
+  const yearOption = useMemo(
+    () =>
+      byYear && !byYear.error
+        ? buildColumnsOption(byYear.rows, HALL_THEME, accent, indicator?.target ?? null)
+        : null,
+    [byYear, accent, indicator],
+  )
+  const orgOption = useMemo(
+    () =>
+      byOrg && !byOrg.error
+        ? buildColumnsOption(byOrg.rows, HALL_THEME, accent, indicator?.target ?? null)
+        : null,
+    [byOrg, accent, indicator],
+  )
+
+  return (
+    <div className="group-detail" style={{ '--accent': accent } as CSSProperties}>
+      <p className="group-detail__description">{group.description}</p>
+      <GroupCards data={data} group={group.id} input={input} />
+      <div className="group-detail__charts">
+        {chartsOfGroup(group.id).map((spec) => (
+          <GroupChart key={spec.id} spec={spec} input={input} height={260} />
+        ))}
+      </div>
+      {indicator && (
+        <section className="panel group-detail__breakdown" aria-label="分单位与分年度">
+          <header className="panel__head">
+            <h3 className="panel__title">分单位与分年度</h3>
+            <label className="field">
+              <span>指标</span>
+              <select value={indicator.id} onChange={(e) => setChosenId(e.target.value)}>
+                {indicators.map((i) => (
+                  <option key={i.id} value={i.id}>
+                    {i.shortName}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </header>
+          <div className="group-detail__charts">
+            {byYear && (
+              <ChartPanel
+                id={`${group.id}-by-year`}
+                title={`${indicator.shortName} · 按年度`}
+                subtitle={`${orgName}(${indicator.unit})`}
+                rows={toTable(byYear.rows)}
+                option={yearOption}
+                error={byYear.error}
+                height={260}
+              />
+            )}
+            {byOrg ? (
+              <ChartPanel
+                id={`${group.id}-by-org`}
+                title={`${indicator.shortName} · 按单位`}
+                subtitle={`${input.year}年(${indicator.unit})`}
+                rows={toTable(byOrg.rows)}
+                option={orgOption}
+                error={byOrg.error}
+                height={260}
+              />
+            ) : (
+              <section className="chart-panel chart-panel--placeholder">
+                <p className="state state--empty">
+                  报告只给出全区合计,「{indicator.shortName}」没有分单位数据
+                </p>
+              </section>
+            )}
+          </div>
+        </section>
+      )}
+    </div>
+  )
+}

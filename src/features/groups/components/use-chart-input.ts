@@ -1,0 +1,17 @@
+import { useMemo } from 'react'
+import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useFilters } from '@/stores/use-filters'
+import type { ChartInput } from '../charts/build-chart'
+
+/** What every chart of a group needs: the data model joined with the active filters. */
+export function useChartInput(data: DashboardModel): ChartInput {
+  const { year, orgId, showDemo } = useFilters(data.meta.period.year)
+  const indicators = useMemo(
+    () => new Map(data.indicators.map((i) => [i.id, i])),
+    [data.indicators],
+  )
+  return useMemo(
+    () => ({ indicators, index: data.index, problems: data.problems, orgId, year, showDemo }),
+    [indicators, data.index, data.problems, orgId, year, showDemo],
+  )
+}

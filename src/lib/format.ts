@@ -1,0 +1,90 @@
+import type { Indicator, Qualifier } from '@/domain/schemas'
+
+/**
+ * Number formatting as the report writes it: qualifiers stay with the number (20余, ≥50%), units
+ * follow, large numbers switch to 万 / 亿. Anything that is not a finite number becomes 无数据, so
+ * NaN, Infinity, null or undefined never reach the screen.
+ */
+
+export const NO_DATA = '无数据'
+
+export function formatNumber(value: unknown, maxFractionDigits = 1): string {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return NO_DATA
+  const abs = Math.abs(value)
+  if (abs >= 1e8) return `${trim(value / 1e8, 2)}亿`
+  if (abs >= 1e5) return `${trim(value / 1e4, 1)}万`
+  return trim(value, maxFractionDigits)
+}
+
+function trim(value: number, digits: number): string {
+  const fixed = value.toFixed(digits)
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed
+}
+
+export interface FormattedValue {
+  /** The number with its qualifier as shown in large type: "20余", "≥50", "86.8". */
+  figure: string
+  /** The unit after it: "次", "%", "课时". */
+  unit: string
+  /** Both together, for tables, tooltips and accessible names: "20余次", "≥50%". */
+  text: string
+}
+
+export function formatValue(
+  value: unknown,
+  unit: string,
+  qualifier: Qualifier | null = null,
+): FormattedValue {
+  const number = formatNumber(value)
+  if (number === NO_DATA) return { figure: NO_DATA, unit: '', text: NO_DATA }
+  const figure =
+    qualifier === 'approx' ? `${number}余` : qualifier === 'at-least' ? `≥${number}` : number
+  return { figure, unit, text: `${figure}${unit}` }
+}
+
+export function formatIndicatorValue(
+  indicator: Pick<Indicator, 'unit'>,
+  value: unknown,
+  qualifier: Qualifier | null,
+): FormattedValue {
+  return formatValue(value, indicator.unit, qualifier)
+}
+
+export const QUALIFIER_LABEL: Record<Qualifier, string> = {
+  approx: '余(约数,实际略多)',
+  'at-least': '以上(不少于)',
+}
+
+/** A share such as 72 / 401, as a percentage with one decimal; 无数据 when it cannot be computed. */
+export function formatShare(part: unknown, whole: unknown): string {
+  if (
+    typeof part !== 'number' ||
+    typeof whole !== 'number' ||
+    whole <= 0 ||
+    !Number.isFinite(part)
+  ) {
+    return NO_DATA
+  }
+  return `${trim((part / whole) * 100, 1)}%`
+}
+
+/** "2026-11-27 09:00" in China time, whatever the machine's time zone. */
+export function formatDateTime(iso: string | number | Date): string {
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return NO_DATA
+  const parts = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(d)
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`
+}
+
+export function formatTime(iso: string | number | Date): string {
+  return formatDateTime(iso).slice(11)
+}

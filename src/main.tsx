@@ -1,0 +1,24 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app/app'
+import { loadRuntimeConfig } from './config/runtime-config'
+import { configureApi } from './lib/api-client'
+import './styles.css'
+
+async function start() {
+  const loaded = await loadRuntimeConfig()
+  configureApi({ baseUrl: loaded.config.apiBaseUrl, timeoutMs: loaded.config.requestTimeoutMs })
+  if (import.meta.env.DEV && import.meta.env.VITE_MSW !== 'off') {
+    // Development only: msw's service worker implements the data API from the dataset. The
+    // production build has no msw; it fetches the JSON files the build emits.
+    const { startMockWorker } = await import('../mocks/browser')
+    await startMockWorker()
+  }
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App loaded={loaded} />
+    </StrictMode>,
+  )
+}
+
+void start()

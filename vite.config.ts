@@ -1,0 +1,69 @@
+/// <reference types="vitest/config" />
+import { rmSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { fileURLToPath, URL } from 'node:url'
+import react from '@vitejs/plugin-react'
+import { defineConfig, type Plugin } from 'vite'
+import { CONTENT_SECURITY_POLICY } from './src/config/csp.ts'
+
+/**
+ * The production page runs under a strict Content-Security-Policy. Static hosts that cannot send
+ * headers still get it through the meta tag; `vite preview` also sends it as a real header.
+ * Dev keeps no CSP because Vite's dev client injects an inline preamble for React refresh.
+ */
+function cspMeta(): Plugin {
+  return {
+    name: 'csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      )
+    },
+  }
+}
+
+/** msw's worker is for development only: the production build must not ship it. */
+function dropMockWorker(): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'drop-mock-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    closeBundle() {
+      rmSync(resolve(outDir, 'mockServiceWorker.js'), { force: true })
+    },
+  }
+}
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), cspMeta(), dropMockWorker()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+  },
+  preview: {
+    port: 4173,
+    strictPort: false,
+    headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+  },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['./tests/setup.tsx'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'mocks/**/*.test.ts',
+      'tests/unit/**/*.test.{ts,tsx}',
+      'scripts/**/*.test.ts',
+    ],
+    restoreMocks: true,
+  },
+})

@@ -6,6 +6,7 @@ import { GROUPS } from '@/domain/groups'
 import { useUrlSync, type UrlSyncBounds } from '@/stores/url-sync'
 import { AppHeader } from './app-header'
 import { FilterBar } from './filter-bar'
+import { useDeskZoom } from './use-desk-zoom'
 import { useDocumentTitle } from './use-document-title'
 
 /** Problems that belong to no panel (an item whose indicator cannot be read). */
@@ -40,6 +41,7 @@ export function AppLayout() {
   )
   useUrlSync(bounds)
   useDocumentTitle()
+  useDeskZoom()
   const known = useMemo(() => new Set(data?.indicators.map((i) => i.id)), [data])
 
   return (

@@ -20,6 +20,12 @@ export interface ViewSlice {
   /** Charts whose table view is open, by chart id. */
   tableViews: Record<string, boolean>
   toggleTableView: (chartId: string) => void
+  /**
+   * How much the page is magnified on the display (desk zoom, big-screen scale). Charts multiply
+   * their pixel ratio by it so a magnified canvas stays sharp.
+   */
+  displayScale: number
+  setDisplayScale: (scale: number) => void
 }
 
 export type UiState = FiltersSlice & ViewSlice
@@ -40,6 +46,8 @@ const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
   tableViews: {},
   toggleTableView: (chartId) =>
     set((s) => ({ tableViews: { ...s.tableViews, [chartId]: !s.tableViews[chartId] } })),
+  displayScale: 1,
+  setDisplayScale: (displayScale) => set({ displayScale }),
 })
 
 export const useUiStore = create<UiState>()((...a) => ({

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react'
+import { useUiStore } from '@/stores/ui-store'
 import type { EChartProps } from './echart-impl'
 
 const EChartImpl = lazy(() => import('./echart-impl'))
@@ -8,9 +9,11 @@ const EChartImpl = lazy(() => import('./echart-impl'))
  * the module arrives. The fallback has the chart's size, so nothing shifts when it does.
  */
 export function EChart(props: EChartProps) {
+  const displayScale = useUiStore((s) => s.displayScale)
+  const ratio = props.devicePixelRatio ?? window.devicePixelRatio * displayScale
   return (
     <Suspense fallback={<div className="echart echart--loading" aria-hidden="true" />}>
-      <EChartImpl {...props} />
+      <EChartImpl {...props} devicePixelRatio={ratio} />
     </Suspense>
   )
 }

@@ -9,7 +9,9 @@ import { baseOption, rowTooltip } from './common'
  */
 export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: string): ChartOption {
   const n = Math.max(rows.length, 1)
-  const radius = n >= 4 ? '30%' : n === 3 ? '34%' : '38%'
+  // Percent of half the shorter side (the height here); sized so n rings fit side by side.
+  const radius = n >= 4 ? '38%' : n === 3 ? '46%' : '54%'
+  const ring = n >= 4 ? 8 : 10
   return {
     ...baseOption(theme),
     tooltip: { ...baseOption(theme).tooltip, trigger: 'item' },
@@ -17,7 +19,7 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
       type: 'gauge' as const,
       id: row.id,
       name: row.label,
-      center: [`${(100 / n) * (i + 0.5)}%`, '44%'],
+      center: [`${(100 / n) * (i + 0.5)}%`, '42%'],
       radius,
       startAngle: 90,
       endAngle: -270,
@@ -27,20 +29,20 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
       progress: {
         show: true,
         roundCap: true,
-        width: 10,
+        width: ring,
         itemStyle: {
           color: row.met === true ? theme.met : row.met === false ? theme.below : accent,
           opacity: row.demo ? 0.6 : 1,
         },
       },
-      axisLine: { lineStyle: { width: 10, color: [[1, theme.track]] } },
+      axisLine: { lineStyle: { width: ring, color: [[1, theme.track]] } },
       splitLine: { show: false },
       axisTick: { show: false },
       axisLabel: { show: false },
       anchor: { show: false },
       title: {
         show: true,
-        offsetCenter: [0, '150%'],
+        offsetCenter: [0, '138%'],
         color: theme.muted,
         fontSize: theme.fontSize,
         fontFamily: theme.fontFamily,
@@ -49,7 +51,7 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
         show: true,
         offsetCenter: [0, 0],
         valueAnimation: false,
-        fontSize: 18,
+        fontSize: n >= 4 ? 16 : 18,
         fontWeight: 'bold',
         color: theme.text,
         fontFamily: theme.fontFamily,

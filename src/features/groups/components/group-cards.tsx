@@ -10,14 +10,17 @@ export function GroupCards({
   data,
   group,
   input,
+  wide = false,
 }: {
   data: DashboardModel
   group: GroupId
   input: ChartInput
+  /** The group page lays cards out five to a row; the overview column two to a row. */
+  wide?: boolean
 }) {
   const indicators = data.indicatorsByGroup.get(group) ?? []
   return (
-    <div className="card-grid">
+    <div className={wide ? 'card-grid card-grid--wide' : 'card-grid'}>
       {indicators.map((indicator) => (
         <MetricCard
           key={indicator.id}

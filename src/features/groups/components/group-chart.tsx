@@ -5,6 +5,17 @@ import { buildChartOption, chartRows, type ChartInput } from '../charts/build-ch
 import { stepShares } from '../charts/funnel'
 import type { ChartSpec } from '../charts/group-charts'
 
+/**
+ * Height from the chart's kind and number of rows (never from the data), so panels keep a fixed
+ * size and nothing shifts when charts arrive.
+ */
+export function chartHeight(spec: ChartSpec): number {
+  const n = spec.indicatorIds.length
+  if (spec.kind === 'rings') return 180
+  if (spec.kind === 'funnel') return 24 + n * 56
+  return 24 + n * 40
+}
+
 /** One chart of a group for the chosen organisation and year. */
 export function GroupChart({
   spec,
@@ -36,7 +47,7 @@ export function GroupChart({
       rows={tableRows}
       option={option}
       error={error}
-      height={height}
+      height={height ?? chartHeight(spec)}
     />
   )
 }

@@ -21,7 +21,10 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
   const input = useChartInput(data)
   const indicators = useMemo(() => data.indicatorsByGroup.get(group.id) ?? [], [data, group.id])
   const [chosenId, setChosenId] = useState<string | null>(null)
-  const indicator = indicators.find((i) => i.id === chosenId) ?? indicators[0]
+  const indicator =
+    indicators.find((i) => i.id === chosenId) ??
+    indicators.find((i) => i.breakdown !== 'none') ??
+    indicators[0]
   const accent = HALL_THEME.accents[group.id]
   const orgName =
     data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
@@ -59,10 +62,10 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
   return (
     <div className="group-detail" style={{ '--accent': accent } as CSSProperties}>
       <p className="group-detail__description">{group.description}</p>
-      <GroupCards data={data} group={group.id} input={input} />
+      <GroupCards data={data} group={group.id} input={input} wide />
       <div className="group-detail__charts">
         {chartsOfGroup(group.id).map((spec) => (
-          <GroupChart key={spec.id} spec={spec} input={input} height={260} />
+          <GroupChart key={spec.id} spec={spec} input={input} />
         ))}
       </div>
       {indicator && (

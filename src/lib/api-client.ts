@@ -78,7 +78,7 @@ export async function getResource<S extends z.ZodType>(
   signal?: AbortSignal,
 ): Promise<z.infer<S>> {
   const { url, body } = await fetchJson(path, signal)
-  const parsed = schema.safeParse(body)
+  const parsed = schema.safeParse(body, { reportInput: true })
   if (!parsed.success) {
     throw new ApiError('schema', `数据格式错误:${describeIssues(parsed.error.issues)}`, url)
   }
@@ -119,7 +119,7 @@ export async function getCollection<S extends z.ZodType>(
   const items: z.infer<S>[] = []
   const problems: ItemProblem[] = []
   ;(body as { items: unknown[] }).items.forEach((raw, index) => {
-    const parsed = itemSchema.safeParse(raw)
+    const parsed = itemSchema.safeParse(raw, { reportInput: true })
     if (parsed.success) {
       items.push(parsed.data)
       return

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { indicatorSchema } from '@/domain/schemas'
 import { getCollection } from '@/lib/api-client'
 import { datasetKeys } from './keys'
+import type { QueryTuning } from './query-tuning'
 
 /** The indicator catalogue; a malformed entry is kept as a problem under its id, not a failure. */
 export const getIndicators = (signal?: AbortSignal) =>
@@ -13,4 +14,5 @@ export const indicatorsQueryOptions = () =>
     queryFn: ({ signal }) => getIndicators(signal),
   })
 
-export const useIndicators = () => useQuery(indicatorsQueryOptions())
+export const useIndicators = (tuning?: QueryTuning) =>
+  useQuery({ ...indicatorsQueryOptions(), ...tuning })

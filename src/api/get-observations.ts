@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { observationSchema } from '@/domain/schemas'
 import { getCollection } from '@/lib/api-client'
 import { datasetKeys } from './keys'
+import type { QueryTuning } from './query-tuning'
 
 /** Observations; a malformed one becomes a problem of its indicator, so only that panel errs. */
 export const getObservations = (signal?: AbortSignal) =>
@@ -13,4 +14,5 @@ export const observationsQueryOptions = () =>
     queryFn: ({ signal }) => getObservations(signal),
   })
 
-export const useObservations = () => useQuery(observationsQueryOptions())
+export const useObservations = (tuning?: QueryTuning) =>
+  useQuery({ ...observationsQueryOptions(), ...tuning })

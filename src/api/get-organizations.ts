@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { organizationsResponseSchema } from '@/domain/schemas'
 import { getResource } from '@/lib/api-client'
 import { datasetKeys } from './keys'
+import type { QueryTuning } from './query-tuning'
 
 export const getOrganizations = async (signal?: AbortSignal) =>
   (await getResource('organizations.json', organizationsResponseSchema, signal)).items
@@ -12,4 +13,5 @@ export const organizationsQueryOptions = () =>
     queryFn: ({ signal }) => getOrganizations(signal),
   })
 
-export const useOrganizations = () => useQuery(organizationsQueryOptions())
+export const useOrganizations = (tuning?: QueryTuning) =>
+  useQuery({ ...organizationsQueryOptions(), ...tuning })

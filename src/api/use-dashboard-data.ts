@@ -5,6 +5,7 @@ import { useIndicators } from './get-indicators'
 import { useMeta } from './get-meta'
 import { useObservations } from './get-observations'
 import { useOrganizations } from './get-organizations'
+import type { QueryTuning } from './query-tuning'
 
 export interface DashboardModel {
   meta: Meta
@@ -35,11 +36,11 @@ export type DashboardState =
  * The four dataset queries joined into one model. Each panel calls this and shows its own
  * loading, error or stale state; the query cache makes the calls share one request each.
  */
-export function useDashboardData(): DashboardState {
-  const meta = useMeta()
-  const indicators = useIndicators()
-  const organizations = useOrganizations()
-  const observations = useObservations()
+export function useDashboardData(tuning?: QueryTuning): DashboardState {
+  const meta = useMeta(tuning)
+  const indicators = useIndicators(tuning)
+  const organizations = useOrganizations(tuning)
+  const observations = useObservations(tuning)
   const queries = [meta, indicators, organizations, observations]
 
   const model = useMemo<DashboardModel | null>(() => {

@@ -1,6 +1,6 @@
 import type { DashboardState } from '@/api/use-dashboard-data'
 import { formatDateTime, formatTime } from '@/lib/format'
-import { Clock } from './clock'
+import { Clock } from '@/components/clock'
 
 export const APP_TITLE = '通州湾示范区法治政府建设指标看板'
 

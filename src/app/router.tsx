@@ -3,6 +3,7 @@ import { AppLayout } from './layout'
 import { GroupRoute } from './routes/group'
 import { NotFoundRoute } from './routes/not-found'
 import { OverviewRoute } from './routes/overview'
+import { ScreenRoute } from './routes/screen'
 
 /**
  * A hash router: the build is plain static files, so any host serves every view without rewrite
@@ -10,6 +11,7 @@ import { OverviewRoute } from './routes/overview'
  */
 export function createAppRouter() {
   return createHashRouter([
+    { path: '/screen', element: <ScreenRoute /> },
     {
       path: '/',
       element: <AppLayout />,

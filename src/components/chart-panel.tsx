@@ -20,6 +20,7 @@ interface ChartPanelProps {
   rows: TableRow[]
   option: ChartOption | null
   error: string | null
+  /** Height of the chart area in px; without it the chart fills its panel (flex). */
   height?: number
 }
 
@@ -35,7 +36,7 @@ export function ChartPanel({
   rows,
   option,
   error,
-  height = 220,
+  height,
 }: ChartPanelProps) {
   const tableOpen = useUiStore((s) => Boolean(s.tableViews[id]))
   const toggle = useUiStore((s) => s.toggleTableView)
@@ -46,7 +47,11 @@ export function ChartPanel({
     [title, rows],
   )
   return (
-    <section className="chart-panel" data-chart-id={id} aria-label={title}>
+    <section
+      className={height === undefined ? 'chart-panel chart-panel--fill' : 'chart-panel'}
+      data-chart-id={id}
+      aria-label={title}
+    >
       <header className="chart-panel__head">
         <h4 className="chart-panel__title">
           {title}
@@ -63,7 +68,7 @@ export function ChartPanel({
         </button>
       </header>
       {note && <p className="chart-panel__note">{note}</p>}
-      <div className="chart-panel__body" style={{ height }}>
+      <div className="chart-panel__body" style={height === undefined ? undefined : { height }}>
         {error ? (
           <ErrorState message={error} />
         ) : empty ? (

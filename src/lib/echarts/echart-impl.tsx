@@ -34,7 +34,8 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
       el.dataset.chartState = 'finished'
     }
     chart.on('finished', onFinished)
-    chart.setOption(optionRef.current)
+    // A shallow copy: ECharts rewrites some top-level keys (e.g. `media`) of what it is given.
+    chart.setOption({ ...optionRef.current })
     appliedRef.current = optionRef.current
     let frame = 0
     const observer = new ResizeObserver(() => {
@@ -55,7 +56,7 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
     optionRef.current = option
     const chart = chartRef.current
     if (!chart || appliedRef.current === option) return
-    chart.setOption(option, { replaceMerge: ['series'] })
+    chart.setOption({ ...option }, { replaceMerge: ['series'] })
     appliedRef.current = option
   }, [option])
 

@@ -38,8 +38,8 @@ export function buildFunnelOption(
       {
         type: 'funnel',
         id: 'steps',
-        left: '6%',
-        right: '6%',
+        left: '2%',
+        width: '52%',
         top: 6,
         bottom: 6,
         sort: 'none',
@@ -48,8 +48,8 @@ export function buildFunnelOption(
         gap: 3,
         label: {
           show: true,
-          position: 'inside',
-          color: '#ffffff',
+          position: 'right',
+          color: theme.text,
           fontSize: theme.fontSize,
           fontFamily: theme.fontFamily,
           lineHeight: 18,
@@ -57,9 +57,10 @@ export function buildFunnelOption(
             const row = rows[p.dataIndex]
             if (!row) return ''
             const share = shares[p.dataIndex] ? `\n${shares[p.dataIndex]}` : ''
-            return `${row.label} ${row.text}${row.demo ? DEMO_SUFFIX : ''}${share}`
+            return `${row.label}\n${row.text}${row.demo ? DEMO_SUFFIX : ''}${share}`
           },
         },
+        labelLine: { show: true, length: 12, lineStyle: { color: theme.axis } },
         itemStyle: { borderWidth: 0 },
         data: rows.map((r, i) => ({
           name: r.label,

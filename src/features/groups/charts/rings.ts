@@ -7,12 +7,31 @@ import { baseOption, rowTooltip } from './common'
  * Rates as rings against their target (gauges without pointers), side by side. A ring is green
  * when it meets its target, amber when below; with no target it takes the group's accent.
  */
+/**
+ * Ring radius as a fraction of half the container's shorter side, for a container of the given
+ * aspect ratio (width / height): n rings must fit side by side (80% of each slot) and leave room
+ * below for their names.
+ */
+export function ringRadius(n: number, aspect: number): number {
+  const sideBySide = aspect >= 1 ? (0.8 * aspect) / n : 0.8 / n
+  return Math.min(0.62, sideBySide)
+}
+
+const ASPECT_STEPS = [1, 1.25, 1.5, 1.75, 2, 2.25, 2.5, 3, 3.5, 4]
+const pct = (f: number) => `${Math.floor(f * 1000) / 10}%`
+
 export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: string): ChartOption {
   const n = Math.max(rows.length, 1)
-  // Percent of half the shorter side (the height here); sized so n rings fit side by side.
-  const radius = n >= 4 ? '38%' : n === 3 ? '46%' : '54%'
   const ring = n >= 4 ? 8 : 10
+  const radius = pct(ringRadius(n, 0))
+  // ECharts media queries pick the radius for the container's actual aspect ratio; the largest
+  // matching step wins, the base radius serves portrait containers.
+  const media = ASPECT_STEPS.map((a) => ({
+    query: { minAspectRatio: a },
+    option: { series: rows.map(() => ({ radius: pct(ringRadius(n, a)) })) },
+  }))
   return {
+    media,
     ...baseOption(theme),
     tooltip: { ...baseOption(theme).tooltip, trigger: 'item' },
     series: rows.map((row, i) => ({

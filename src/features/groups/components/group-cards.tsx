@@ -2,7 +2,7 @@ import { MetricCard } from '@/components/metric-card'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { pickCell } from '@/domain/select'
 import type { GroupId } from '@/domain/schemas'
-import { HALL_THEME } from '@/lib/echarts/theme'
+import { HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
 import type { ChartInput } from '../charts/build-chart'
 
 /** The metric cards of one group, in catalogue order. */
@@ -11,12 +11,14 @@ export function GroupCards({
   group,
   input,
   wide = false,
+  theme = HALL_THEME,
 }: {
   data: DashboardModel
   group: GroupId
   input: ChartInput
   /** The group page lays cards out five to a row; the overview column two to a row. */
   wide?: boolean
+  theme?: ChartTheme
 }) {
   const indicators = data.indicatorsByGroup.get(group) ?? []
   return (
@@ -33,7 +35,7 @@ export function GroupCards({
             input.showDemo,
             input.problems,
           )}
-          accent={HALL_THEME.accents[group]}
+          accent={theme.accents[group]}
           reportTitle={data.meta.source.title}
         />
       ))}

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import { ChartPanel } from '@/components/chart-panel'
-import { HALL_THEME } from '@/lib/echarts/theme'
+import { HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
 import { buildChartOption, chartRows, type ChartInput } from '../charts/build-chart'
 import { stepShares } from '../charts/funnel'
 import type { ChartSpec } from '../charts/group-charts'
@@ -21,15 +21,18 @@ export function GroupChart({
   spec,
   input,
   height,
+  theme = HALL_THEME,
 }: {
   spec: ChartSpec
   input: ChartInput
-  height?: number
+  /** px, or 'fill' to take the rest of a flex column (the big screen). */
+  height?: number | 'fill'
+  theme?: ChartTheme
 }) {
   const { rows, error } = useMemo(() => chartRows(spec, input), [spec, input])
   const option = useMemo(
-    () => (error ? null : buildChartOption(spec, rows, HALL_THEME)),
-    [spec, rows, error],
+    () => (error ? null : buildChartOption(spec, rows, theme)),
+    [spec, rows, error, theme],
   )
   const shares = spec.kind === 'funnel' ? stepShares(rows) : []
   const tableRows = rows.map((r, i) => ({
@@ -47,7 +50,7 @@ export function GroupChart({
       rows={tableRows}
       option={option}
       error={error}
-      height={height ?? chartHeight(spec)}
+      height={height === 'fill' ? undefined : (height ?? chartHeight(spec))}
     />
   )
 }

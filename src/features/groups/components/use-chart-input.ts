@@ -4,8 +4,13 @@ import { useFilters } from '@/stores/use-filters'
 import type { ChartInput } from '../charts/build-chart'
 
 /** What every chart of a group needs: the data model joined with the active filters. */
-export function useChartInput(data: DashboardModel): ChartInput {
-  const { year, orgId, showDemo } = useFilters(data.meta.period.year)
+export function useChartInput(
+  data: DashboardModel,
+  /** Fixed filters (the big screen always shows the report year for the whole district). */
+  fixed?: Pick<ChartInput, 'year' | 'orgId' | 'showDemo'>,
+): ChartInput {
+  const filters = useFilters(data.meta.period.year)
+  const { year, orgId, showDemo } = fixed ?? filters
   const indicators = useMemo(
     () => new Map(data.indicators.map((i) => [i.id, i])),
     [data.indicators],

@@ -1,0 +1,113 @@
+import { useMemo, type CSSProperties } from 'react'
+import { useSearchParams } from 'react-router'
+import { useDashboardData, type DashboardModel } from '@/api/use-dashboard-data'
+import { ErrorState, LoadingState } from '@/components/state-views'
+import { GROUPS } from '@/domain/groups'
+import type { Group } from '@/domain/schemas'
+import { ScreenFrame, type ScreenPage } from '@/features/big-screen/screen-frame'
+import { parseScreenParams, type ScreenTheme } from '@/features/big-screen/screen-params'
+import { chartsOfGroup } from '@/features/groups/charts/group-charts'
+import { GroupCards } from '@/features/groups/components/group-cards'
+import { GroupChart } from '@/features/groups/components/group-chart'
+import { useChartInput } from '@/features/groups/components/use-chart-input'
+import { BRIEFING_THEME, HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
+import { APP_TITLE } from '../app-header'
+
+/** The chart each group shows on the overview page of the big screen. */
+const OVERVIEW_CHART: Record<Group['id'], string> = {
+  'admin-services': 'admin-rates',
+  'fair-competition': 'fair-stock',
+  'enforcement-team': 'enforcement-rates',
+  'dispute-resolution': 'dispute-rates',
+}
+
+const chartThemes: Record<ScreenTheme, ChartTheme> = {
+  dark: { ...HALL_THEME, fontSize: 16 },
+  light: { ...BRIEFING_THEME, fontSize: 16 },
+}
+
+interface PageProps {
+  data: DashboardModel
+  theme: ChartTheme
+}
+
+function useScreenInput(data: DashboardModel) {
+  const fixed = useMemo(
+    () => ({ year: data.meta.period.year, orgId: data.meta.region.id, showDemo: false }),
+    [data.meta.period.year, data.meta.region.id],
+  )
+  return useChartInput(data, fixed)
+}
+
+function OverviewPage({ data, theme }: PageProps) {
+  const input = useScreenInput(data)
+  return (
+    <div className="screen-overview">
+      {data.groups.map((group) => {
+        const spec = chartsOfGroup(group.id).find((c) => c.id === OVERVIEW_CHART[group.id])
+        return (
+          <section
+            key={group.id}
+            className="panel screen-column"
+            data-group={group.id}
+            style={{ '--accent': theme.accents[group.id] } as CSSProperties}
+          >
+            <h2 className="panel__title">{group.fullName}</h2>
+            <GroupCards data={data} group={group.id} input={input} theme={theme} />
+            {spec && <GroupChart spec={spec} input={input} height="fill" theme={theme} />}
+          </section>
+        )
+      })}
+    </div>
+  )
+}
+
+function GroupPage({ data, theme, group }: PageProps & { group: Group }) {
+  const input = useScreenInput(data)
+  return (
+    <section
+      className="panel screen-group"
+      data-group={group.id}
+      style={{ '--accent': theme.accents[group.id] } as CSSProperties}
+    >
+      <h2 className="panel__title">{group.fullName}</h2>
+      <GroupCards data={data} group={group.id} input={input} wide theme={theme} />
+      <div className="screen-group__charts">
+        {chartsOfGroup(group.id).map((spec) => (
+          <GroupChart key={spec.id} spec={spec} input={input} height="fill" theme={theme} />
+        ))}
+      </div>
+    </section>
+  )
+}
+
+/**
+ * The command-hall screen (#/screen?rotate=30&refresh=300&fit=fit&theme=dark): an overview page
+ * and one page per group, rotating, refreshing on its own, on a scaled 1920×1080 canvas.
+ */
+export function ScreenRoute() {
+  const [search] = useSearchParams()
+  const params = useMemo(() => parseScreenParams(search), [search])
+  const state = useDashboardData({ refetchInterval: params.refresh * 1000 })
+  const theme = chartThemes[params.theme]
+  const groups = state.status === 'ready' ? state.data.groups : GROUPS
+
+  const pages: ScreenPage[] = [
+    { id: 'overview', title: '总览' },
+    ...groups.map((g) => ({ id: g.id, title: g.name })),
+  ].map((p) => ({
+    ...p,
+    render: () => {
+      if (state.status === 'loading') return <LoadingState />
+      if (state.status === 'error') return <ErrorState message="数据源暂不可用,正在自动重试" />
+      const group = state.data.groups.find((g) => g.id === p.id)
+      return group ? (
+        <GroupPage data={state.data} theme={theme} group={group} />
+      ) : (
+        <OverviewPage data={state.data} theme={theme} />
+      )
+    },
+  }))
+
+  return <ScreenFrame title={APP_TITLE} params={params} state={state} pages={pages} />
+}

@@ -1,0 +1,116 @@
+import type { CSSProperties, ReactNode } from 'react'
+import type { DashboardState } from '@/api/use-dashboard-data'
+import { formatTime } from '@/lib/format'
+import { Clock } from '@/components/clock'
+import { DESIGN_HEIGHT, DESIGN_WIDTH } from './fit'
+import type { ScreenParams } from './screen-params'
+import { useFit } from './use-fit'
+import { useFullscreen } from './use-fullscreen'
+import { useRotation } from './use-rotation'
+
+export interface ScreenPage {
+  id: string
+  title: string
+  render: () => ReactNode
+}
+
+interface ScreenFrameProps {
+  title: string
+  params: ScreenParams
+  state: DashboardState
+  pages: ScreenPage[]
+}
+
+function UpdatedMark({ state }: { state: DashboardState }) {
+  if (state.status === 'loading') return <span className="screen-header__updated">数据加载中…</span>
+  if (state.status === 'error')
+    return (
+      <span className="stale-mark" role="status">
+        ⚠ 数据源暂不可用,正在重试
+      </span>
+    )
+  return state.stale ? (
+    <span className="stale-mark" role="status" title={state.staleReason ?? undefined}>
+      ⚠ 数据已过期 · 更新于 {formatTime(state.fetchedAt)}
+    </span>
+  ) : (
+    <span className="screen-header__updated">数据更新于 {formatTime(state.fetchedAt)}</span>
+  )
+}
+
+/**
+ * The big screen: a 1920×1080 design canvas scaled to the display (see fit.ts), with the header,
+ * the rotating pages and a page indicator. Only the current page is mounted, so a page that leaves
+ * releases its charts, observers and timers.
+ */
+export function ScreenFrame({ title, params, state, pages }: ScreenFrameProps) {
+  const box = useFit(params.fit)
+  const rotation = useRotation(
+    pages.length,
+    params.rotate,
+    Math.max(
+      0,
+      pages.findIndex((p) => p.id === params.page),
+    ),
+  )
+  const fullscreen = useFullscreen()
+  const page = pages[rotation.page] ?? pages[0]
+  const meta = state.status === 'ready' ? state.data.meta : null
+  const canvasStyle: CSSProperties = {
+    width: DESIGN_WIDTH,
+    height: DESIGN_HEIGHT,
+    transform: `translate(${box.left}px, ${box.top}px) scale(${box.scaleX}, ${box.scaleY})`,
+  }
+  return (
+    <div className={`screen-viewport screen-theme--${params.theme}`}>
+      <div className="screen" style={canvasStyle} data-page={page?.id}>
+        <header className="screen-header">
+          <div className="screen-header__side">
+            <span>统计期间 {meta?.period.label ?? '—'}</span>
+            <UpdatedMark state={state} />
+          </div>
+          <h1 className="screen-header__title">{title}</h1>
+          <div className="screen-header__side screen-header__side--right">
+            <Clock />
+            <button
+              type="button"
+              className="button button--small screen-header__fullscreen"
+              aria-pressed={fullscreen.active}
+              onClick={fullscreen.toggle}
+            >
+              {fullscreen.active ? '退出全屏' : '全屏 (F)'}
+            </button>
+          </div>
+        </header>
+        <main className="screen-body" key={page?.id} aria-label={page?.title}>
+          {page?.render()}
+        </main>
+        <footer className="screen-footer">
+          <span className="screen-footer__source">
+            {meta ? `数据来源:《${meta.source.title}》` : ''}
+          </span>
+          <nav className="screen-pager" aria-label="页面">
+            {pages.map((p, i) => (
+              <button
+                key={p.id}
+                type="button"
+                className="screen-pager__dot"
+                aria-current={i === rotation.page ? 'page' : undefined}
+                onClick={() => rotation.setPage(i)}
+              >
+                {p.title}
+              </button>
+            ))}
+          </nav>
+          <span className="screen-footer__rotation">
+            {params.rotate === 0
+              ? '轮播已关闭'
+              : rotation.paused
+                ? '轮播已暂停(无操作后自动恢复)'
+                : `每 ${params.rotate} 秒轮播`}
+          </span>
+        </footer>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import {
+  indicatorsResponseSchema,
+  metaSchema,
+  observationSchema,
+  organizationsResponseSchema,
+} from '@/domain/schemas'
+import { describeIssues } from './describe-issues'
+
+const good = {
+  indicatorId: 'stock-docs',
+  orgId: 'tzw',
+  year: 2024,
+  value: 3767,
+  qualifier: null,
+  status: 'reported',
+}
+
+/** Parses as the app should: with the input kept on each issue, so the message can name its type. */
+function messageFor(schema: z.ZodType, payload: unknown): string {
+  const parsed = schema.safeParse(payload, { reportInput: true })
+  expect(parsed.success).toBe(false)
+  return describeIssues(parsed.error!.issues)
+}
+
+describe('schemas reject bad payloads with a readable Chinese message', () => {
+  it('accepts a well-formed observation', () => {
+    expect(observationSchema.safeParse(good).success).toBe(true)
+  })
+
+  it('says a value written as text ("3767份") should be a number', () => {
+    expect(messageFor(observationSchema, { ...good, value: '3767份' })).toBe(
+      '数值应为数字(实际为文本)',
+    )
+  })
+
+  it('says a null value should be a number', () => {
+    expect(messageFor(observationSchema, { ...good, value: null })).toBe('数值应为数字(实际为空值)')
+  })
+
+  it('says a missing year is missing', () => {
+    const { year: _year, ...noYear } = good
+    expect(messageFor(observationSchema, noYear)).toBe('缺少年度')
+  })
+
+  it('names a status outside the allowed set', () => {
+    expect(messageFor(observationSchema, { ...good, status: 'guess' })).toBe(
+      '状态的取值不在允许范围内',
+    )
+  })
+
+  it('says a year out of range is too small', () => {
+    expect(messageFor(observationSchema, { ...good, year: 1999 })).toBe('年度过小')
+  })
+
+  it('says an empty list cannot be empty', () => {
+    expect(messageFor(indicatorsResponseSchema, { items: [] })).toBe('列表不能为空')
+    expect(messageFor(organizationsResponseSchema, { items: [] })).toBe('列表不能为空')
+  })
+
+  it('says a malformed indicator code has the wrong format', () => {
+    expect(
+      messageFor(z.object({ indicatorId: observationSchema.shape.indicatorId }), {
+        indicatorId: 'Stock Docs',
+      }),
+    ).toBe('指标编码格式不正确')
+  })
+
+  it('reports a malformed timestamp in meta in words', () => {
+    const message = messageFor(metaSchema, { updatedAt: 'yesterday' })
+    expect(message).toMatch(/[\u4e00-\u9fff]/)
+    expect(message).not.toMatch(/Invalid|expected|received|undefined/)
+  })
+
+  it('lists at most three problems and counts the rest', () => {
+    const message = messageFor(observationSchema, {
+      indicatorId: 'Bad Id',
+      orgId: 'tzw',
+      year: 1999,
+      value: '3767份',
+      qualifier: 'about',
+      status: 'guess',
+    })
+    expect(message.split(';')).toHaveLength(3)
+    expect(message).toMatch(/等 5 处$/)
+  })
+
+  it('says the same thing once when many items have the same problem', () => {
+    const schema = z.object({ items: z.array(observationSchema) })
+    const message = messageFor(schema, {
+      items: [
+        { ...good, value: 'x' },
+        { ...good, value: 'y' },
+      ],
+    })
+    expect(message).toBe('数值应为数字(实际为文本)')
+  })
+
+  it('never leaks English zod wording or "undefined" for common mistakes', () => {
+    const payloads = [
+      { ...good, value: '3767份' },
+      { ...good, year: '2024' },
+      { ...good, qualifier: 'about' },
+      {},
+      null,
+      [],
+    ]
+    for (const p of payloads) {
+      const message = messageFor(observationSchema, p)
+      expect(message).not.toMatch(/Invalid|expected|received|undefined/)
+      expect(message.length).toBeGreaterThan(0)
+    }
+  })
+})

@@ -1,6 +1,6 @@
-import { useMemo } from 'react'
-import { NavLink, Outlet, useLocation } from 'react-router'
-import { useDashboardData } from '@/api/use-dashboard-data'
+import { useMemo, type ReactNode } from 'react'
+import { NavLink, useHashLocation } from '@/lib/router/hash-router'
+import { useDashboardData, type DashboardState } from '@/api/use-dashboard-data'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import { GROUPS } from '@/domain/groups'
 import { useUrlSync, type UrlSyncBounds } from '@/stores/url-sync'
@@ -24,10 +24,11 @@ function DataProblems({ problems, known }: { problems: Map<string, string>; know
   )
 }
 
-export function AppLayout() {
+/** The desk view's frame: header, navigation, filters; the page comes from the router. */
+export function AppLayout({ children }: { children: (state: DashboardState) => ReactNode }) {
   const state = useDashboardData()
   const { config, warning } = useRuntimeConfig()
-  const { search } = useLocation()
+  const { search } = useHashLocation()
   const data = state.status === 'ready' ? state.data : null
   const bounds = useMemo<UrlSyncBounds | null>(
     () =>
@@ -64,9 +65,7 @@ export function AppLayout() {
         </p>
       )}
       {data && <DataProblems problems={data.problems} known={known} />}
-      <main className="app-main">
-        <Outlet context={state} />
-      </main>
+      <main className="app-main">{children(state)}</main>
       <footer className="app-footer">
         {data
           ? `数据来源:《${data.meta.source.title}》(${data.meta.source.issuer})。标“示例”的数据为演示用,非报告数字。`

@@ -1,4 +1,4 @@
-import { createHashRouter } from 'react-router'
+import { matchPath, useHashLocation } from '@/lib/router/hash-router'
 import { AppLayout } from './layout'
 import { GroupRoute } from './routes/group'
 import { NotFoundRoute } from './routes/not-found'
@@ -6,20 +6,24 @@ import { OverviewRoute } from './routes/overview'
 import { ScreenRoute } from './routes/screen'
 
 /**
- * A hash router: the build is plain static files, so any host serves every view without rewrite
- * rules, and a copied link (…/#/group/fair-competition?year=2023) reopens the same view.
+ * The routes: #/ (overview), #/group/:groupId (a group's page), #/screen (the hall screen, outside
+ * the desk layout), anything else is "not found" inside the layout.
  */
-export function createAppRouter() {
-  return createHashRouter([
-    { path: '/screen', element: <ScreenRoute /> },
-    {
-      path: '/',
-      element: <AppLayout />,
-      children: [
-        { index: true, element: <OverviewRoute /> },
-        { path: 'group/:groupId', element: <GroupRoute /> },
-        { path: '*', element: <NotFoundRoute /> },
-      ],
-    },
-  ])
+export function AppRoutes() {
+  const { pathname } = useHashLocation()
+  if (matchPath('/screen', pathname)) return <ScreenRoute />
+  const group = matchPath('/group/:groupId', pathname)
+  return (
+    <AppLayout>
+      {(state) =>
+        pathname === '/' ? (
+          <OverviewRoute state={state} />
+        ) : group?.groupId ? (
+          <GroupRoute groupId={group.groupId} state={state} />
+        ) : (
+          <NotFoundRoute />
+        )
+      }
+    </AppLayout>
+  )
 }

@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { useSearchParams } from 'react-router'
+import { useSearchParams } from '@/lib/router/hash-router'
 import { useShallow } from 'zustand/react/shallow'
 import { DEFAULT_ORG_ID, useUiStore } from './ui-store'
 

@@ -1,13 +1,10 @@
-import { useOutletContext, useParams } from 'react-router'
 import type { DashboardState } from '@/api/use-dashboard-data'
 import { ErrorState, LoadingState } from '@/components/state-views'
 import { GROUPS } from '@/domain/groups'
 import { GroupDetail } from '@/features/groups/components/group-detail'
 import { NotFoundRoute } from './not-found'
 
-export function GroupRoute() {
-  const { groupId } = useParams()
-  const state = useOutletContext<DashboardState>()
+export function GroupRoute({ groupId, state }: { groupId: string; state: DashboardState }) {
   const fallback = GROUPS.find((g) => g.id === groupId)
   if (!fallback) return <NotFoundRoute />
   const group =

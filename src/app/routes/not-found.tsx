@@ -1,4 +1,4 @@
-import { Link } from 'react-router'
+import { Link } from '@/lib/router/hash-router'
 
 export function NotFoundRoute() {
   return (

@@ -1,12 +1,10 @@
-import { useOutletContext } from 'react-router'
 import type { DashboardState } from '@/api/use-dashboard-data'
 import { GROUPS } from '@/domain/groups'
 import { FindingsPanel } from '@/features/findings/components/findings-panel'
 import { GroupPanel } from '@/features/groups/components/group-panel'
 
 /** The four groups side by side, then the report's shortcomings and next year's plans. */
-export function OverviewRoute() {
-  const state = useOutletContext<DashboardState>()
+export function OverviewRoute({ state }: { state: DashboardState }) {
   const groups = state.status === 'ready' ? state.data.groups : GROUPS
   return (
     <div className="overview">

@@ -1,5 +1,5 @@
 import { useMemo, type CSSProperties } from 'react'
-import { useSearchParams } from 'react-router'
+import { useSearchParams } from '@/lib/router/hash-router'
 import { useDashboardData, type DashboardModel } from '@/api/use-dashboard-data'
 import { ErrorState, LoadingState } from '@/components/state-views'
 import { GROUPS } from '@/domain/groups'

@@ -153,9 +153,9 @@ describe('stepShares and the funnel', () => {
   it('shows each step with its figure, and the derived share on the later steps', () => {
     const { rows } = chartRows(spec('fair-incremental'), input())
     const option = buildFunnelOption(rows, HALL_THEME, ACCENT)
-    expect(labelAt(option, 0)).toBe('增量文件评估 401份')
+    expect(labelAt(option, 0)).toMatch(/^增量文件评估\s+401份$/)
     const second = labelAt(option, 1)
-    expect(second).toContain('增量预警风险 72次')
+    expect(second).toMatch(/增量预警风险\s+72次/)
     expect(second).toContain('18%')
     expect(second).toContain('(派生)')
     expect(tooltipAt(option, 1)).toContain('占上一环节 18%(派生)')

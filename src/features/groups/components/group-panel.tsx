@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react'
-import { Link, useLocation } from 'react-router'
+import { Link, useHashLocation } from '@/lib/router/hash-router'
 import type { DashboardModel, DashboardState } from '@/api/use-dashboard-data'
 import { ErrorState, LoadingState } from '@/components/state-views'
 import type { Group } from '@/domain/schemas'
@@ -25,7 +25,7 @@ function GroupPanelBody({ data, group }: { data: DashboardModel; group: Group })
 
 /** One of the four groups on the overview: its cards and charts, with its own states. */
 export function GroupPanel({ group, state }: { group: Group; state: DashboardState }) {
-  const { search } = useLocation()
+  const { search } = useHashLocation()
   return (
     <section
       className="panel group-panel"

@@ -56,9 +56,15 @@ export function sectionAt(text: string, index: number): string {
 function toIndicator(f: ReportFigure, text: string): Indicator {
   const at = indexOfOnce(text, f.anchor)
   const sentence = sentenceAt(text, at)
-  if (!sentence.includes(f.quote)) throw new Error(`来源句不含数字原文「${f.quote}」:${sentence}`)
+  const inAnchor = f.anchor.indexOf(f.quote)
+  if (inAnchor < 0) throw new Error(`锚点不含数字原文「${f.quote}」:${f.anchor}`)
+  const sentenceStart = text.indexOf(sentence, Math.max(0, at - sentence.length))
+  const quoteOffset = at + inAnchor - sentenceStart
+  if (sentence.slice(quoteOffset, quoteOffset + f.quote.length) !== f.quote) {
+    throw new Error(`来源句定位错误「${f.quote}」:${sentence}`)
+  }
   const { value: _value, anchor: _anchor, quote, ...rest } = f
-  return { ...rest, source: { section: sectionAt(text, at), sentence, quote } }
+  return { ...rest, source: { section: sectionAt(text, at), sentence, quote, quoteOffset } }
 }
 
 function buildMeta(text: string): Meta {

@@ -16,6 +16,8 @@ export interface DashboardModel {
   index: ObservationIndex
   /** Problems by indicator id ('*' for items whose indicator is unknown). */
   problems: Map<string, string>
+  /** Years with at least one reported (not demo) value. */
+  reportedYears: Set<number>
 }
 
 export type DashboardState =
@@ -56,6 +58,9 @@ export function useDashboardData(tuning?: QueryTuning): DashboardState {
       indicatorsByGroup: byGroup,
       organizations: organizations.data,
       index: indexObservations(observations.data.items),
+      reportedYears: new Set(
+        observations.data.items.filter((o) => o.status === 'reported').map((o) => o.year),
+      ),
       problems: collectProblems(items, observations.data.items, [
         ...indicators.data.problems,
         ...observations.data.problems,

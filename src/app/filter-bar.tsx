@@ -22,7 +22,12 @@ export function FilterBar({ state, demoAllowed }: { state: DashboardState; demoA
         <select value={year} onChange={(e) => setFilters({ year: Number(e.target.value) })}>
           {[...ready.meta.years].reverse().map((y) => (
             <option key={y} value={y}>
-              {y}年{y === ready.meta.period.year ? '(报告年度)' : '(示例)'}
+              {y}年
+              {y === ready.meta.period.year
+                ? '(报告年度)'
+                : ready.reportedYears.has(y)
+                  ? ''
+                  : '(示例)'}
             </option>
           ))}
         </select>

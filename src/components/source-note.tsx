@@ -2,8 +2,16 @@ import { useId, useRef, useState } from 'react'
 import type { Indicator } from '@/domain/schemas'
 
 /** The sentence with the figure's own words marked, as React text (never HTML). */
-export function QuotedSentence({ sentence, quote }: { sentence: string; quote: string }) {
-  const at = sentence.indexOf(quote)
+export function QuotedSentence({
+  sentence,
+  quote,
+  offset,
+}: {
+  sentence: string
+  quote: string
+  offset: number
+}) {
+  const at = sentence.startsWith(quote, offset) ? offset : sentence.indexOf(quote)
   if (at < 0) return <>{sentence}</>
   return (
     <>
@@ -58,7 +66,13 @@ export function SourceNote({
           《{reportTitle}》{indicator.source.section}
         </span>
         <span className="source-note__sentence">
-          “<QuotedSentence sentence={indicator.source.sentence} quote={indicator.source.quote} />”
+          “
+          <QuotedSentence
+            sentence={indicator.source.sentence}
+            quote={indicator.source.quote}
+            offset={indicator.source.quoteOffset}
+          />
+          ”
         </span>
         <span className="source-note__definition">口径:{indicator.definition}</span>
       </span>

@@ -75,6 +75,8 @@ export const indicatorSchema = z.object({
     sentence: text,
     /** The figure exactly as the report writes it, e.g. "20余次"; it stands inside `sentence`. */
     quote: text,
+    /** Where `quote` starts in `sentence` (it may occur more than once: 7次 inside 1127次). */
+    quoteOffset: z.number().int().min(0),
   }),
 })
 export type Indicator = z.infer<typeof indicatorSchema>

@@ -49,7 +49,12 @@ async function fetchJson(
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
   let res: Response
   try {
-    res = await fetch(url, { signal: combined, headers: { Accept: 'application/json' } })
+    // no-cache: revalidate with the server on every refresh, so replaced data files show up.
+    res = await fetch(url, {
+      signal: combined,
+      cache: 'no-cache',
+      headers: { Accept: 'application/json' },
+    })
   } catch (err) {
     if (timeout.aborted) {
       throw new ApiError(

@@ -56,6 +56,7 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
     optionRef.current = option
     const chart = chartRef.current
     if (!chart || appliedRef.current === option) return
+    if (ref.current) ref.current.dataset.chartState = 'rendering'
     chart.setOption({ ...option }, { replaceMerge: ['series'] })
     appliedRef.current = option
   }, [option])

@@ -67,13 +67,18 @@ export function barData(rows: ChartRow[], accent: string, borderRadius: number[]
   }))
 }
 
-/** The tooltip of a chart whose data items are the rows, in order. */
+/**
+ * The tooltip of a bar chart whose data items are the rows, in order. It triggers on the whole
+ * category band (axis), not just the bar, so a thin bar is easy to hover on a wall screen.
+ */
 export function rowsTooltip(rows: ChartRow[], theme: ChartTheme) {
   return {
     ...baseOption(theme).tooltip,
-    trigger: 'item' as const,
+    trigger: 'axis' as const,
+    axisPointer: { type: 'shadow' as const },
     formatter: (p: unknown) => {
-      const row = rowAt(rows, (p as { dataIndex?: number }).dataIndex)
+      const first = (Array.isArray(p) ? p[0] : p) as { dataIndex?: number } | undefined
+      const row = rowAt(rows, first?.dataIndex)
       return row ? rowTooltip(row) : ''
     },
   }

@@ -22,7 +22,12 @@ function indicator(over: Partial<Indicator> & Pick<Indicator, 'id'>): Indicator 
     qualifier: null,
     definition: '口径',
     breakdown: 'department',
-    source: { section: '一、', sentence: '监测存量文件3767份。', quote: '3767份' },
+    source: {
+      section: '一、',
+      sentence: '监测存量文件3767份。',
+      quote: '3767份',
+      quoteOffset: 6,
+    } as Indicator['source'],
     ...over,
   }
 }

@@ -1,4 +1,5 @@
 import type { DashboardState } from '@/api/use-dashboard-data'
+import { PanelBoundary } from '@/components/panel-boundary'
 import { ErrorState, LoadingState } from '@/components/state-views'
 import { GROUPS } from '@/domain/groups'
 import { GroupDetail } from '@/features/groups/components/group-detail'
@@ -18,7 +19,11 @@ export function GroupRoute({ groupId, state }: { groupId: string; state: Dashboa
       </h2>
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState message={state.message} onRetry={state.retry} />}
-      {state.status === 'ready' && <GroupDetail data={state.data} group={group} />}
+      {state.status === 'ready' && (
+        <PanelBoundary name={group.fullName}>
+          <GroupDetail data={state.data} group={group} />
+        </PanelBoundary>
+      )}
     </section>
   )
 }

@@ -1,5 +1,6 @@
 import type { DashboardState } from '@/api/use-dashboard-data'
 import { GROUPS } from '@/domain/groups'
+import { PanelBoundary } from '@/components/panel-boundary'
 import { FindingsPanel } from '@/features/findings/components/findings-panel'
 import { GroupPanel } from '@/features/groups/components/group-panel'
 
@@ -13,7 +14,9 @@ export function OverviewRoute({ state }: { state: DashboardState }) {
           <GroupPanel key={g.id} group={g} state={state} />
         ))}
       </div>
-      <FindingsPanel state={state} />
+      <PanelBoundary name="主要不足与下一年度安排">
+        <FindingsPanel state={state} />
+      </PanelBoundary>
     </div>
   )
 }

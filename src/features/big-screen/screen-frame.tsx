@@ -2,6 +2,7 @@ import type { CSSProperties, ReactNode } from 'react'
 import type { DashboardState } from '@/api/use-dashboard-data'
 import { formatTime } from '@/lib/format'
 import { Clock } from '@/components/clock'
+import { PanelBoundary } from '@/components/panel-boundary'
 import { DESIGN_HEIGHT, DESIGN_WIDTH } from './fit'
 import type { ScreenParams } from './screen-params'
 import { useFit } from './use-fit'
@@ -83,7 +84,7 @@ export function ScreenFrame({ title, params, state, pages }: ScreenFrameProps) {
           </div>
         </header>
         <main className="screen-body" key={page?.id} aria-label={page?.title}>
-          {page?.render()}
+          {page && <PanelBoundary name={page.title}>{page.render()}</PanelBoundary>}
         </main>
         <footer className="screen-footer">
           <span className="screen-footer__source">

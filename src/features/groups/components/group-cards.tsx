@@ -1,4 +1,5 @@
 import { MetricCard } from '@/components/metric-card'
+import { PanelBoundary } from '@/components/panel-boundary'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { pickCell } from '@/domain/select'
 import type { GroupId } from '@/domain/schemas'
@@ -24,20 +25,21 @@ export function GroupCards({
   return (
     <div className={wide ? 'card-grid card-grid--wide' : 'card-grid'}>
       {indicators.map((indicator) => (
-        <MetricCard
-          key={indicator.id}
-          indicator={indicator}
-          cell={pickCell(
-            indicator,
-            input.index,
-            input.orgId,
-            input.year,
-            input.showDemo,
-            input.problems,
-          )}
-          accent={theme.accents[group]}
-          reportTitle={data.meta.source.title}
-        />
+        <PanelBoundary key={indicator.id} name={indicator.shortName}>
+          <MetricCard
+            indicator={indicator}
+            cell={pickCell(
+              indicator,
+              input.index,
+              input.orgId,
+              input.year,
+              input.showDemo,
+              input.problems,
+            )}
+            accent={theme.accents[group]}
+            reportTitle={data.meta.source.title}
+          />
+        </PanelBoundary>
       ))}
     </div>
   )

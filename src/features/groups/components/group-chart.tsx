@@ -1,5 +1,6 @@
 import { useMemo } from 'react'
 import { ChartPanel } from '@/components/chart-panel'
+import { PanelBoundary } from '@/components/panel-boundary'
 import { HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
 import { buildChartOption, chartRows, type ChartInput } from '../charts/build-chart'
 import { stepShares } from '../charts/funnel'
@@ -16,19 +17,24 @@ export function chartHeight(spec: ChartSpec): number {
   return 24 + n * 40
 }
 
-/** One chart of a group for the chosen organisation and year. */
-export function GroupChart({
-  spec,
-  input,
-  height,
-  theme = HALL_THEME,
-}: {
+interface GroupChartProps {
   spec: ChartSpec
   input: ChartInput
   /** px, or 'fill' to take the rest of a flex column (the big screen). */
   height?: number | 'fill'
   theme?: ChartTheme
-}) {
+}
+
+/** One chart of a group for the chosen organisation and year, inside its own error boundary. */
+export function GroupChart(props: GroupChartProps) {
+  return (
+    <PanelBoundary name={props.spec.title}>
+      <GroupChartBody {...props} />
+    </PanelBoundary>
+  )
+}
+
+function GroupChartBody({ spec, input, height, theme = HALL_THEME }: GroupChartProps) {
   const { rows, error } = useMemo(() => chartRows(spec, input), [spec, input])
   const option = useMemo(
     () => (error ? null : buildChartOption(spec, rows, theme)),

@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react'
 import { Link, useHashLocation } from '@/lib/router/hash-router'
 import type { DashboardModel, DashboardState } from '@/api/use-dashboard-data'
+import { PanelBoundary } from '@/components/panel-boundary'
 import { ErrorState, LoadingState } from '@/components/state-views'
 import type { Group } from '@/domain/schemas'
 import { HALL_THEME } from '@/lib/echarts/theme'
@@ -43,7 +44,11 @@ export function GroupPanel({ group, state }: { group: Group; state: DashboardSta
       </header>
       {state.status === 'loading' && <LoadingState />}
       {state.status === 'error' && <ErrorState message={state.message} onRetry={state.retry} />}
-      {state.status === 'ready' && <GroupPanelBody data={state.data} group={group} />}
+      {state.status === 'ready' && (
+        <PanelBoundary name={group.fullName}>
+          <GroupPanelBody data={state.data} group={group} />
+        </PanelBoundary>
+      )}
     </section>
   )
 }

@@ -17,8 +17,9 @@ export const DATA_FILES = {
 
 export type DataFile = keyof typeof DATA_FILES
 
-/** Realistic latency in the browser; none under node so tests stay fast. */
-const latency = () => (typeof window === 'undefined' ? 0 : 150 + Math.random() * 250)
+/** Realistic latency in the dev browser; none under vitest (jsdom has a window too). */
+const latency = () =>
+  typeof process !== 'undefined' && process.env?.VITEST ? 0 : 150 + Math.random() * 250
 
 export const dataUrl = (file: string) => `*/data/${file}`
 

@@ -35,20 +35,39 @@ export function SourceNote({
 }) {
   const id = useId()
   const [pinned, setPinned] = useState(false)
-  const [alignRight, setAlignRight] = useState(false)
+  /** Escape hides the popover even while hovered or focused, until the pointer or focus leaves. */
+  const [dismissed, setDismissed] = useState(false)
+  const [place, setPlace] = useState({ right: false, up: false })
   const ref = useRef<HTMLSpanElement>(null)
   const measure = () => {
     const rect = ref.current?.getBoundingClientRect()
-    if (rect) setAlignRight(rect.left > window.innerWidth / 2)
+    // Open towards the side with room: left of the button in the right half, above it near the bottom.
+    if (rect)
+      setPlace({
+        right: rect.left > window.innerWidth / 2,
+        up: rect.bottom > window.innerHeight - 320,
+      })
   }
+  const classes = [
+    'source-note',
+    pinned && 'source-note--pinned',
+    dismissed && 'source-note--dismissed',
+    place.right && 'source-note--right',
+    place.up && 'source-note--up',
+  ]
   return (
     <span
       ref={ref}
-      className={`source-note${pinned ? ' source-note--pinned' : ''}${alignRight ? ' source-note--right' : ''}`}
+      className={classes.filter(Boolean).join(' ')}
       onMouseEnter={measure}
       onFocus={measure}
+      onMouseLeave={() => setDismissed(false)}
+      onBlur={() => setDismissed(false)}
       onKeyDown={(e) => {
-        if (e.key === 'Escape') setPinned(false)
+        if (e.key === 'Escape') {
+          setPinned(false)
+          setDismissed(true)
+        }
       }}
     >
       <button
@@ -56,7 +75,10 @@ export function SourceNote({
         className="source-note__button"
         aria-expanded={pinned}
         aria-describedby={id}
-        onClick={() => setPinned((p) => !p)}
+        onClick={() => {
+          setDismissed(false)
+          setPinned((p) => !p)
+        }}
       >
         出处
       </button>

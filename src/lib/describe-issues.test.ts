@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import {
+  indicatorSchema,
   indicatorsResponseSchema,
   metaSchema,
   observationSchema,
   organizationsResponseSchema,
 } from '@/domain/schemas'
+import indicatorsJson from '../../public/data/indicators.json'
+import metaJson from '../../public/data/meta.json'
 import { describeIssues } from './describe-issues'
 
 const good = {
@@ -67,10 +70,17 @@ describe('schemas reject bad payloads with a readable Chinese message', () => {
     ).toBe('指标编码格式不正确')
   })
 
-  it('reports a malformed timestamp in meta in words', () => {
-    const message = messageFor(metaSchema, { updatedAt: 'yesterday' })
-    expect(message).toMatch(/[\u4e00-\u9fff]/)
-    expect(message).not.toMatch(/Invalid|expected|received|undefined/)
+  it('names the fields of indicators and meta in Chinese, not by their JSON keys', () => {
+    const indicator = indicatorsJson.items[0]!
+    expect(indicatorSchema.safeParse(indicator).success).toBe(true)
+    expect(metaSchema.safeParse(metaJson).success).toBe(true)
+    const messages = [
+      messageFor(indicatorSchema, { ...indicator, kind: 'ratio' }),
+      messageFor(indicatorSchema, { ...indicator, shortName: '' }),
+      messageFor(metaSchema, { ...metaJson, updatedAt: 'yesterday' }),
+      messageFor(metaSchema, { ...metaJson, years: '2022-2024' }),
+    ]
+    for (const message of messages) expect(message).not.toMatch(/[A-Za-z]/)
   })
 
   it('lists at most three problems and counts the rest', () => {

@@ -22,12 +22,47 @@ const FIELD_NAMES: Record<string, string> = {
   unit: '单位',
   target: '目标值',
   items: '列表',
+  id: '编码',
+  code: '指标代码',
+  group: '所属分组',
+  shortName: '简称',
+  fullName: '全称',
+  kind: '指标类型',
+  direction: '优劣方向',
+  definition: '口径说明',
+  breakdown: '分解方式',
+  source: '来源',
+  section: '来源章节',
+  sentence: '来源原句',
+  quote: '数字原文',
+  quoteOffset: '原文位置',
+  type: '单位类型',
+  parentId: '上级单位',
+  namedInReport: '报告是否提及',
+  region: '地区',
+  period: '统计期间',
+  label: '名称',
+  years: '年度列表',
+  updatedAt: '更新时间',
+  groups: '分组',
+  description: '说明',
+  findings: '主要不足与安排',
+  shortcomings: '主要不足',
+  plansSection: '安排章节',
+  plans: '下一年度安排',
+  title: '标题',
+  text: '正文',
+  issuer: '发布单位',
+  apiBaseUrl: '数据地址',
+  showDemoData: '示例数据开关',
+  refreshSeconds: '刷新间隔',
+  requestTimeoutMs: '请求超时',
 }
 
+/** The field a problem is about, in Chinese; an unknown key is called 数据, never shown raw. */
 function pathText(path: PropertyKey[]): string {
   const last = [...path].reverse().find((p) => typeof p === 'string')
-  const field = typeof last === 'string' ? (FIELD_NAMES[last] ?? last) : ''
-  return field
+  return typeof last === 'string' ? (FIELD_NAMES[last] ?? '数据') : ''
 }
 
 function received(input: unknown): string {
@@ -52,7 +87,10 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_value':
       return `${subject}的取值不在允许范围内`
     case 'too_small':
-      return issue.origin === 'array' ? `${subject}不能为空` : `${subject}过小`
+      if (issue.origin === 'array' || (issue.origin === 'string' && Number(issue.minimum) <= 1)) {
+        return `${subject}不能为空`
+      }
+      return `${subject}过小`
     case 'too_big':
       return `${subject}过大`
     case 'invalid_format':

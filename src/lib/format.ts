@@ -10,9 +10,11 @@ export const NO_DATA = '无数据'
 
 export function formatNumber(value: unknown, maxFractionDigits = 1): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return NO_DATA
-  const abs = Math.abs(value)
-  if (abs >= 1e8) return `${trim(value / 1e8, 2)}亿`
-  if (abs >= 1e5) return `${trim(value / 1e4, 1)}万`
+  // Choose the unit after rounding, so 99,999,999 is 1亿 (not 10000万) and 99,999.96 is 10万.
+  const plain = Math.abs(Number(value.toFixed(maxFractionDigits)))
+  const wan = Math.abs(Number((value / 1e4).toFixed(1)))
+  if (Math.abs(value) >= 1e8 || wan >= 1e4) return `${trim(value / 1e8, 2)}亿`
+  if (plain >= 1e5) return `${trim(value / 1e4, 1)}万`
   return trim(value, maxFractionDigits)
 }
 

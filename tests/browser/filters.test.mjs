@@ -1,0 +1,305 @@
+/**
+ * What the user changes: the year, the organisation and the demo switch (and that the URL keeps
+ * them), the group detail page with its per-organisation chart, and the table view of a chart.
+ * Production build (dist/) with the production CSP, no msw.
+ */
+import assert from 'node:assert/strict'
+import { after, afterEach, before, describe, it } from 'node:test'
+import { GROUP_CHARTS } from '../../src/features/groups/charts/group-charts.ts'
+import {
+  assertChartsDrawnAndSharp,
+  assertNoIssues,
+  assertReportedFiguresOnScreen,
+  dataset,
+  formatObservation,
+  indicatorById,
+  observationOf,
+  openPage,
+  readChartCanvases,
+  REGION_ID,
+  REPORT_YEAR,
+  startHarness,
+  waitForCards,
+  waitForCharts,
+} from './helpers.mjs'
+
+const DEMO_YEAR = 2023
+const ALL_CARDS = '[data-indicator-id]'
+
+/** id, data-status and visible text of every card, in page order. */
+function readCards(page) {
+  return page.locator(ALL_CARDS).evaluateAll((cards) =>
+    cards.map((c) => ({
+      id: c.getAttribute('data-indicator-id'),
+      status: c.getAttribute('data-status'),
+      figure: c.querySelector('.metric-card__figure')?.textContent ?? null,
+      value: c.querySelector('.metric-card__value')?.textContent ?? null,
+      badge: c.querySelector('.badge--demo')?.textContent ?? null,
+      text: c.innerText.replace(/\s+/g, ' ').trim(),
+    })),
+  )
+}
+
+const yearSelect = (page) => page.getByRole('combobox', { name: /年度/ })
+const orgSelect = (page) => page.getByRole('combobox', { name: /单位/ })
+const demoSwitch = (page) => page.getByRole('checkbox', { name: '显示示例数据' })
+
+/** The hash's query (…#/path?year=…&org=…) as URLSearchParams. */
+function hashParams(url) {
+  const hash = new URL(url).hash
+  return new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?')) : '')
+}
+
+describe('filters, URL state, group page and table view', () => {
+  let harness
+  let session
+
+  before(async () => {
+    harness = await startHarness()
+  })
+
+  afterEach(async () => {
+    const s = session
+    session = undefined
+    if (s) {
+      await s.close()
+      assertNoIssues(s)
+    }
+  })
+
+  after(async () => {
+    await harness?.close()
+  })
+
+  async function open(path) {
+    session = await openPage(harness, path)
+    await waitForCards(session.page)
+    await waitForCharts(session.page)
+    return session.page
+  }
+
+  it('marks demo data with 示例, and hides it as 无数据 (never 0) when switched off', async () => {
+    const page = await open('#/')
+    assert.equal(await assertReportedFiguresOnScreen(page), 34)
+
+    await yearSelect(page).selectOption(String(DEMO_YEAR))
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(sel)].every((c) => c.dataset.status === 'demo'),
+      ALL_CARDS,
+    )
+    const demoCards = await readCards(page)
+    assert.equal(demoCards.length, 34)
+    for (const card of demoCards) {
+      const obs = observationOf(card.id, REGION_ID, DEMO_YEAR)
+      assert.equal(obs?.status, 'demo', `${card.id}: ${DEMO_YEAR} is demo data in the dataset`)
+      assert.equal(card.status, 'demo', `${card.id}: data-status="demo"`)
+      assert.equal(card.badge, '示例', `${card.id}: shows the 示例 badge`)
+      assert.equal(card.figure, formatObservation(obs).figure, `${card.id}: shows the demo value`)
+    }
+    for (const badge of await page.locator(`${ALL_CARDS} .badge--demo`).all()) {
+      assert.ok(await badge.isVisible(), 'the 示例 badge is visible')
+    }
+    await waitForCharts(page)
+    for (const spec of GROUP_CHARTS) {
+      const panel = page.locator(`[data-chart-id="${spec.id}"]`)
+      assert.ok(
+        await panel.getByText('含示例数据').isVisible(),
+        `chart 「${spec.title}」 says it contains demo data`,
+      )
+    }
+
+    await demoSwitch(page).uncheck()
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(sel)].every((c) => c.dataset.status !== 'demo'),
+      ALL_CARDS,
+    )
+    assert.equal(hashParams(page.url()).get('demo'), '0', 'the URL says demo=0')
+    for (const card of await readCards(page)) {
+      assert.equal(card.status, 'hidden-demo', `${card.id}: the demo value is hidden`)
+      assert.equal(card.figure, null, `${card.id}: no figure is drawn`)
+      assert.ok(card.value?.startsWith('无数据'), `${card.id}: shows 无数据, got "${card.value}"`)
+      assert.doesNotMatch(card.value, /\d/, `${card.id}: no number (never 0) in "${card.value}"`)
+      assert.equal(card.badge, null, `${card.id}: nothing to mark as 示例`)
+    }
+    for (const spec of GROUP_CHARTS) {
+      const panel = page.locator(`[data-chart-id="${spec.id}"]`)
+      assert.ok(await panel.getByText('暂无数据').isVisible(), `「${spec.title}」 says 暂无数据`)
+      assert.equal(await panel.locator('canvas').count(), 0, `「${spec.title}」 draws no zeros`)
+    }
+
+    await demoSwitch(page).check()
+    await yearSelect(page).selectOption(String(REPORT_YEAR))
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(sel)].every((c) => c.dataset.status === 'reported'),
+      ALL_CARDS,
+    )
+    assert.equal(await assertReportedFiguresOnScreen(page), 34, 'back to the reported figures')
+  })
+
+  it('keeps year and organisation in the URL and restores them in a fresh page', async () => {
+    const page = await open('#/')
+    const org = dataset.organizations.find((o) => o.type === 'department')
+    await yearSelect(page).selectOption(String(DEMO_YEAR))
+    await orgSelect(page).selectOption(org.id)
+    await page.waitForFunction(
+      ({ year, orgId }) =>
+        location.hash.includes(`year=${year}`) && location.hash.includes(`org=${orgId}`),
+      { year: DEMO_YEAR, orgId: org.id },
+    )
+    const params = hashParams(page.url())
+    assert.equal(params.get('year'), String(DEMO_YEAR))
+    assert.equal(params.get('org'), org.id)
+    const before = await readCards(page)
+    // The organisation's cards show its demo values and 无数据 where the report has no split.
+    for (const card of before) {
+      const obs = observationOf(card.id, org.id, DEMO_YEAR)
+      if (obs) {
+        assert.equal(card.status, 'demo', `${card.id}: ${org.name} ${DEMO_YEAR} is demo`)
+        assert.equal(card.figure, formatObservation(obs).figure, `${card.id}: its value`)
+      } else {
+        assert.equal(card.status, 'missing', `${card.id}: ${org.name} has no value`)
+        assert.equal(card.value, '无数据', `${card.id}: shows 无数据, not 0`)
+      }
+    }
+    assert.ok(
+      before.some((c) => c.status === 'demo'),
+      'the organisation has values to show',
+    )
+
+    const link = page.url()
+    const fresh = await openPage(harness, undefined)
+    try {
+      await fresh.page.goto(link)
+      await waitForCards(fresh.page)
+      await waitForCharts(fresh.page)
+      assert.equal(await yearSelect(fresh.page).inputValue(), String(DEMO_YEAR), 'year restored')
+      assert.equal(await orgSelect(fresh.page).inputValue(), org.id, 'organisation restored')
+      assert.equal(
+        await orgSelect(fresh.page).evaluate((s) => s.selectedOptions[0].textContent),
+        org.name,
+        'the organisation is named in the select',
+      )
+      assert.ok(await demoSwitch(fresh.page).isChecked(), 'demo data still shown')
+      assert.deepEqual(await readCards(fresh.page), before, 'the same cards with the same values')
+      assertNoIssues(fresh, 'in the reopened page')
+    } finally {
+      await fresh.close()
+    }
+
+    // Moving to a group page keeps the selection.
+    await page
+      .getByRole('navigation', { name: '页面' })
+      .getByRole('link', { name: '公平竞争审查' })
+      .click()
+    await page.waitForFunction(() => location.hash.startsWith('#/group/fair-competition'))
+    const kept = hashParams(page.url())
+    assert.equal(kept.get('year'), String(DEMO_YEAR), 'the group page keeps the year')
+    assert.equal(kept.get('org'), org.id, 'the group page keeps the organisation')
+    assert.equal(await yearSelect(page).inputValue(), String(DEMO_YEAR))
+    assert.equal(await orgSelect(page).inputValue(), org.id)
+  })
+
+  it('shows the group page with its cards and charts, and marks per-organisation demo data', async () => {
+    const page = await open('#/group/fair-competition')
+    const group = dataset.meta.groups.find((g) => g.id === 'fair-competition')
+    assert.ok(
+      await page.getByRole('heading', { level: 2, name: group.fullName, exact: true }).isVisible(),
+      'the page is titled with the group',
+    )
+    assert.equal(await page.title(), `${group.name} · 通州湾示范区法治政府建设指标看板`)
+    const indicators = dataset.indicators.filter((i) => i.group === group.id)
+    const cards = await readCards(page)
+    assert.deepEqual(
+      cards.map((c) => c.id),
+      indicators.map((i) => i.id),
+      'one card per indicator of the group, in catalogue order',
+    )
+    for (const card of cards) {
+      const obs = observationOf(card.id, REGION_ID, REPORT_YEAR)
+      assert.equal(card.status, 'reported', `${card.id}: reported`)
+      assert.equal(card.figure, formatObservation(obs).figure, `${card.id}: reported figure`)
+      assert.ok(card.text.includes(indicatorById.get(card.id).shortName), `${card.id}: name`)
+    }
+    for (const spec of GROUP_CHARTS.filter((s) => s.group === group.id)) {
+      assert.ok(
+        await page.locator(`[data-chart-id="${spec.id}"]`).getByRole('img').isVisible(),
+        `chart 「${spec.title}」 is shown`,
+      )
+    }
+    assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+
+    // An indicator the report splits by organisation: the chart by organisation appears.
+    const split = indicators.find((i) => i.breakdown !== 'none')
+    await page.getByRole('combobox', { name: /指标/ }).selectOption(split.id)
+    const byOrg = page.locator(`[data-chart-id="${group.id}-by-org"]`)
+    await byOrg.getByRole('img').waitFor()
+    await waitForCharts(page)
+    assert.ok(
+      (await byOrg.getByRole('heading').textContent()).includes(split.shortName),
+      'the chart by organisation is about the chosen indicator',
+    )
+    const mark = byOrg.locator('.badge--demo')
+    assert.ok(await mark.isVisible(), 'the chart by organisation has a 示例 mark')
+    assert.match(await mark.textContent(), /示例/)
+    const label = await byOrg.getByRole('img').getAttribute('aria-label')
+    const orgs = dataset.organizations.filter((o) => o.type === split.breakdown)
+    for (const o of orgs) {
+      const obs = observationOf(split.id, o.id, REPORT_YEAR)
+      assert.equal(obs?.status, 'demo', `${o.id}: per-organisation values are demo data`)
+      assert.ok(
+        label.includes(`${o.shortName} ${formatObservation(obs).text}(示例)`),
+        `${o.shortName}: value marked (示例) in the chart's description`,
+      )
+    }
+    const canvases = await readChartCanvases(page)
+    assert.ok(
+      canvases.some((c) => c.chartId === `${group.id}-by-org`),
+      'the chart is drawn',
+    )
+    assertChartsDrawnAndSharp(canvases, 1)
+  })
+
+  it('shows a chart’s numbers as a table with the same numbers', async () => {
+    const page = await open('#/')
+    for (const spec of GROUP_CHARTS) {
+      const panel = page.locator(`[data-chart-id="${spec.id}"]`)
+      const chartLabel = await panel.getByRole('img').getAttribute('aria-label')
+      const button = panel.getByRole('button', { name: '表格' })
+      await button.click()
+      const table = panel.getByRole('table')
+      await table.waitFor({ state: 'visible', timeout: 2000 })
+      assert.equal(
+        await panel.getByRole('button', { name: '图表' }).getAttribute('aria-pressed'),
+        'true',
+      )
+      const rows = await table
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim())),
+        )
+      const expected = spec.indicatorIds.map((id) => {
+        const obs = observationOf(id, REGION_ID, REPORT_YEAR)
+        return { label: indicatorById.get(id).shortName, text: formatObservation(obs).text }
+      })
+      assert.deepEqual(
+        rows.map(([label, text]) => ({ label, text })),
+        expected,
+        `「${spec.title}」: the table lists the reported figures`,
+      )
+      for (const [label, text, note] of rows) {
+        assert.ok(
+          note.startsWith('报告数字'),
+          `「${spec.title}」 ${label}: marked as a report figure`,
+        )
+        assert.ok(
+          chartLabel.includes(`${label} ${text}`),
+          `「${spec.title}」: the chart shows ${label} ${text} too ("${chartLabel}")`,
+        )
+      }
+      await panel.getByRole('button', { name: '图表' }).click()
+      await table.waitFor({ state: 'detached', timeout: 2000 })
+      assert.equal(await button.getAttribute('aria-pressed'), 'false')
+    }
+    assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+  })
+})

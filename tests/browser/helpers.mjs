@@ -1,0 +1,284 @@
+/**
+ * Shared pieces of the browser tests: the dataset as shipped (public/data, copied into dist/data),
+ * the figure formatting the report uses, one browser + static server per test file, pages that
+ * record every console error, page error and CSP violation, and waits for the charts.
+ */
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
+import { launchChromium } from './chromium.mjs'
+import { startStaticServer } from './static-server.mjs'
+
+export const VIEWPORT = { width: 1920, height: 1080 }
+
+/** Waits long enough for a cold page on a slow CI machine, short enough to fail fast. */
+export const LOAD_TIMEOUT_MS = 20_000
+
+const readData = (name) =>
+  JSON.parse(readFileSync(new URL(`../../public/data/${name}`, import.meta.url), 'utf8'))
+
+export const dataset = {
+  meta: readData('meta.json'),
+  indicators: readData('indicators.json').items,
+  organizations: readData('organizations.json').items,
+  observations: readData('observations.json').items,
+}
+
+export const indicatorById = new Map(dataset.indicators.map((i) => [i.id, i]))
+export const REPORT_YEAR = dataset.meta.period.year
+export const REGION_ID = dataset.meta.region.id
+
+/** The observations the report itself gives (not demo values). */
+export const reportedObservations = dataset.observations.filter((o) => o.status === 'reported')
+
+/** The observation of one indicator for one organisation and year, or undefined. */
+export function observationOf(indicatorId, orgId, year) {
+  return dataset.observations.find(
+    (o) => o.indicatorId === indicatorId && o.orgId === orgId && o.year === year,
+  )
+}
+
+// ------------------------------------------------------------------ formatting (src/lib/format.ts)
+
+function trim(value, digits) {
+  const fixed = value.toFixed(digits)
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed
+}
+
+/** At most one decimal; from 10万 on in 万, from 1亿 on in 亿 (after rounding: never "10000万"). */
+function formatNumber(value) {
+  const yi = () => `${trim(value / 1e8, 2)}亿`
+  const wan = () => {
+    const text = trim(value / 1e4, 1)
+    return Math.abs(Number(text)) >= 1e4 ? yi() : `${text}万`
+  }
+  if (Math.abs(value) >= 1e8) return yi()
+  if (Math.abs(value) >= 1e5) return wan()
+  const text = trim(value, 1)
+  return Math.abs(Number(text)) >= 1e5 ? wan() : text
+}
+
+/** The figure as the report writes it: approx → "20余", at-least → "≥50", else the number. */
+export function formatFigure(value, qualifier) {
+  const n = formatNumber(value)
+  if (qualifier === 'approx') return `${n}余`
+  if (qualifier === 'at-least') return `≥${n}`
+  return n
+}
+
+/** Figure, unit and both together ("20余次"), for an observation of its indicator. */
+export function formatObservation(observation) {
+  const indicator = indicatorById.get(observation.indicatorId)
+  assert.ok(indicator, `indicator ${observation.indicatorId} is in indicators.json`)
+  const figure = formatFigure(observation.value, observation.qualifier)
+  return { figure, unit: indicator.unit, text: `${figure}${indicator.unit}` }
+}
+
+// ------------------------------------------------------------------ browser and server
+
+/**
+ * One static server for dist/ (with the production CSP header) and one Chromium for a test file.
+ * `override` is installed on the server before any page loads.
+ */
+export async function startHarness({ override = null } = {}) {
+  const server = await startStaticServer({ csp: CONTENT_SECURITY_POLICY })
+  server.state.override = override
+  const browser = await launchChromium()
+  return {
+    server,
+    browser,
+    async close() {
+      await browser.close()
+      await server.close()
+    },
+  }
+}
+
+/**
+ * A fresh browser context and page that records problems in `issues`:
+ *   - console messages of type 'error' (unless `allowConsoleError(message)` accepts one),
+ *   - any console message that mentions the Content Security Policy,
+ *   - uncaught page errors,
+ *   - 'securitypolicyviolation' events, reported from inside the page.
+ * If `path` is given the page opens server.url + path.
+ */
+export async function openPage(
+  harness,
+  path,
+  { viewport = VIEWPORT, deviceScaleFactor = 1, allowConsoleError = () => false } = {},
+) {
+  const context = await harness.browser.newContext({ viewport, deviceScaleFactor })
+  const issues = []
+  await context.exposeBinding('__reportCspViolation', (_source, text) => {
+    issues.push(`CSP violation: ${text}`)
+  })
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        const where = e.sourceFile ? ` at ${e.sourceFile}:${e.lineNumber}` : ''
+        window.__reportCspViolation(
+          `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'}${where}`,
+        )
+      },
+      true,
+    )
+  })
+  const page = await context.newPage()
+  page.on('console', (message) => {
+    const text = message.text()
+    const where = message.location()?.url ?? ''
+    if (/content[ -]security[ -]policy/i.test(text)) {
+      issues.push(`console ${message.type()} about CSP: ${text} (${where})`)
+    } else if (message.type() === 'error' && !allowConsoleError(message)) {
+      issues.push(`console.error: ${text} (${where})`)
+    }
+  })
+  page.on('pageerror', (error) => issues.push(`pageerror: ${error.message}`))
+  if (path !== undefined) await page.goto(harness.server.url + path)
+  return { page, context, issues, close: () => context.close() }
+}
+
+/** Fails with the list of problems recorded since the last call, and starts a new list. */
+export function assertNoIssues(session, when = '') {
+  const found = session.issues.splice(0)
+  assert.deepEqual(found, [], `console errors, page errors or CSP violations ${when}`)
+}
+
+/** Waits until the metric cards are on the page. */
+export async function waitForCards(page) {
+  await page.waitForSelector('[data-indicator-id]', { timeout: LOAD_TIMEOUT_MS })
+}
+
+/**
+ * Waits until every chart holder on the page has its ECharts instance and each has finished
+ * rendering (data-chart-state="finished", set on ECharts' 'finished' event). Returns the count.
+ */
+export async function waitForCharts(page) {
+  const handle = await page.waitForFunction(
+    () => {
+      const holders = document.querySelectorAll('.chart-panel__chart')
+      const charts = [...document.querySelectorAll('[data-chart-state]')]
+      const done =
+        holders.length > 0 &&
+        charts.length === holders.length &&
+        charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
+      return done ? charts.length : 0
+    },
+    null,
+    { timeout: LOAD_TIMEOUT_MS },
+  )
+  return handle.jsonValue()
+}
+
+/**
+ * For every chart on the page: its panel id, and for each of its canvases the backing-store size,
+ * the CSS size, the device pixel ratio and how many pixels are not fully transparent.
+ */
+export function readChartCanvases(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-chart-state]')].map((holder) => ({
+      chartId: holder.closest('[data-chart-id]')?.getAttribute('data-chart-id') ?? '(none)',
+      state: holder.getAttribute('data-chart-state'),
+      canvases: [...holder.querySelectorAll('canvas')].map((canvas) => {
+        const rect = canvas.getBoundingClientRect()
+        const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height)
+        let painted = 0
+        for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++
+        return {
+          width: canvas.width,
+          height: canvas.height,
+          cssWidth: rect.width,
+          cssHeight: rect.height,
+          dpr: window.devicePixelRatio,
+          painted,
+        }
+      }),
+    })),
+  )
+}
+
+/**
+ * Every chart has a canvas with a drawing on it (at least 3 % of its pixels painted: the emptiest
+ * chart today paints about 8 %, a blank or axis-only canvas well under 1 %) and a backing store of
+ * at least its CSS size × devicePixelRatio, so it is not blurred by upscaling.
+ */
+export function assertChartsDrawnAndSharp(charts, expectedDpr) {
+  assert.ok(charts.length > 0, 'there are charts on the page')
+  for (const chart of charts) {
+    assert.equal(chart.state, 'finished', `${chart.chartId}: chart finished rendering`)
+    assert.ok(chart.canvases.length > 0, `${chart.chartId}: chart has a canvas`)
+    const [main] = chart.canvases
+    assert.ok(main.cssWidth > 0 && main.cssHeight > 0, `${chart.chartId}: canvas has a size`)
+    const share = main.painted / (main.width * main.height)
+    assert.ok(
+      share >= 0.03,
+      `${chart.chartId}: canvas is drawn (${main.painted} painted pixels, ${(share * 100).toFixed(1)} %)`,
+    )
+    for (const c of chart.canvases) {
+      assert.equal(
+        c.dpr,
+        expectedDpr,
+        `${chart.chartId}: page runs at devicePixelRatio ${expectedDpr}`,
+      )
+      assert.ok(
+        c.width >= c.cssWidth * c.dpr && c.height >= c.cssHeight * c.dpr,
+        `${chart.chartId}: canvas ${c.width}×${c.height} is sharp for ${c.cssWidth}×${c.cssHeight} CSS px at ${c.dpr}×`,
+      )
+    }
+  }
+}
+
+/** Whether an element's box lies fully inside the viewport (no scrolling needed to see it). */
+export function inViewport(box, viewport = VIEWPORT) {
+  return (
+    box !== null &&
+    box.x >= 0 &&
+    box.y >= 0 &&
+    box.x + box.width <= viewport.width + 0.5 &&
+    box.y + box.height <= viewport.height + 0.5
+  )
+}
+
+/**
+ * Every figure the report gives is on screen on its card: the card is visible and inside the
+ * viewport, says data-status="reported", shows the indicator's short name, the formatted figure
+ * and the unit, and no 示例 badge. Returns how many cards were checked.
+ */
+export async function assertReportedFiguresOnScreen(page, { viewport = VIEWPORT } = {}) {
+  const reported = reportedObservations.filter(
+    (o) => o.orgId === REGION_ID && o.year === REPORT_YEAR,
+  )
+  for (const obs of reported) {
+    const indicator = indicatorById.get(obs.indicatorId)
+    const { figure, unit, text } = formatObservation(obs)
+    const card = page.locator(`[data-indicator-id="${obs.indicatorId}"]`)
+    assert.equal(await card.count(), 1, `${obs.indicatorId}: exactly one card`)
+    assert.ok(await card.isVisible(), `${obs.indicatorId}: card is visible`)
+    assert.ok(inViewport(await card.boundingBox(), viewport), `${obs.indicatorId}: card on screen`)
+    assert.equal(await card.getAttribute('data-status'), 'reported', `${obs.indicatorId}: status`)
+    const shown = await card.evaluate((el) => ({
+      text: el.innerText.replace(/\s+/g, ''),
+      name: el.querySelector('.metric-card__name')?.textContent ?? null,
+      figure: el.querySelector('.metric-card__figure')?.textContent ?? null,
+      unit: el.querySelector('.metric-card__unit')?.textContent ?? null,
+      figureClipped: (() => {
+        const f = el.querySelector('.metric-card__value')
+        return f ? f.scrollWidth > f.clientWidth + 1 : null
+      })(),
+    }))
+    assert.equal(shown.name, indicator.shortName, `${obs.indicatorId}: name on the card`)
+    assert.equal(shown.figure, figure, `${obs.indicatorId}: figure on the card`)
+    assert.equal(shown.unit, unit, `${obs.indicatorId}: unit on the card`)
+    assert.ok(
+      shown.text.includes(indicator.shortName) && shown.text.includes(text),
+      `${obs.indicatorId}: card reads "${indicator.shortName} … ${text}", got "${shown.text}"`,
+    )
+    assert.ok(
+      !shown.text.includes('示例'),
+      `${obs.indicatorId}: a reported figure has no 示例 badge`,
+    )
+    assert.equal(shown.figureClipped, false, `${obs.indicatorId}: figure is not cut off`)
+  }
+  return reported.length
+}

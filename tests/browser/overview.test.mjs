@@ -1,0 +1,269 @@
+/**
+ * The overview of the production build (dist/, served with the production CSP, no msw) at the
+ * hall's 1920×1080: groups, charts, every reported figure, its source sentence, the screenshot,
+ * and that nothing logs an error or breaks the Content-Security-Policy.
+ *   npm run build && npm run test:browser
+ */
+import assert from 'node:assert/strict'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { after, afterEach, before, describe, it } from 'node:test'
+import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
+import { GROUP_CHARTS } from '../../src/features/groups/charts/group-charts.ts'
+import {
+  assertChartsDrawnAndSharp,
+  assertNoIssues,
+  assertReportedFiguresOnScreen,
+  dataset,
+  indicatorById,
+  inViewport,
+  openPage,
+  readChartCanvases,
+  REGION_ID,
+  REPORT_YEAR,
+  reportedObservations,
+  startHarness,
+  VIEWPORT,
+  waitForCards,
+  waitForCharts,
+} from './helpers.mjs'
+
+const GROUP_NAMES = ['行政服务', '公平竞争审查(含合法性审查)', '执法队伍建设', '矛盾纠纷化解']
+const SCREENSHOT = 'artifacts/browser/overview-1920x1080.png'
+
+describe('overview at 1920×1080 (production build)', () => {
+  let harness
+  let session
+  let page
+
+  before(async () => {
+    harness = await startHarness()
+    session = await openPage(harness, '#/')
+    page = session.page
+    await waitForCards(page)
+    await waitForCharts(page)
+  })
+
+  afterEach(() => assertNoIssues(session, 'on the overview'))
+
+  after(async () => {
+    await session?.close()
+    await harness?.close()
+  })
+
+  it('shows the title and the four groups side by side', async () => {
+    await assert.doesNotReject(
+      page.getByRole('heading', { level: 1, name: '通州湾示范区法治政府建设指标看板' }).waitFor(),
+    )
+    assert.equal(await page.title(), '通州湾示范区法治政府建设指标看板')
+    assert.deepEqual(
+      dataset.meta.groups.map((g) => g.fullName),
+      GROUP_NAMES,
+      'meta.json names the four groups of the report',
+    )
+    const tops = []
+    for (const name of GROUP_NAMES) {
+      const heading = page.getByRole('heading', { level: 3, name, exact: true })
+      assert.equal(await heading.count(), 1, `one heading 「${name}」`)
+      assert.ok(await heading.isVisible(), `「${name}」 is visible`)
+      const box = await heading.boundingBox()
+      assert.ok(inViewport(box), `「${name}」 is on screen without scrolling`)
+      tops.push(box)
+    }
+    // Side by side: the four headings share a row and go left to right.
+    for (let i = 1; i < tops.length; i++) {
+      assert.ok(Math.abs(tops[i].y - tops[0].y) < 4, 'group headings are on one row')
+      assert.ok(tops[i].x > tops[i - 1].x, 'groups go left to right in report order')
+    }
+    assert.equal(await page.locator('[data-group] .state--error').count(), 0, 'no group errs')
+    assert.equal(await page.locator('.state--loading').count(), 0, 'nothing is still loading')
+  })
+
+  it('draws every chart of every group onto a sharp canvas', async () => {
+    for (const spec of GROUP_CHARTS) {
+      const panel = page.locator(`[data-group="${spec.group}"] [data-chart-id="${spec.id}"]`)
+      assert.equal(await panel.count(), 1, `chart 「${spec.title}」 is in its group`)
+      assert.ok(await panel.getByRole('img').isVisible(), `chart 「${spec.title}」 is visible`)
+    }
+    const charts = await readChartCanvases(page)
+    assert.deepEqual(
+      charts.map((c) => c.chartId).sort(),
+      GROUP_CHARTS.map((s) => s.id).sort(),
+      'one drawn chart per chart panel',
+    )
+    assertChartsDrawnAndSharp(charts, 1)
+  })
+
+  it('draws charts sharp on a 2× display too', async () => {
+    const hidpi = await openPage(harness, '#/', { deviceScaleFactor: 2 })
+    try {
+      await waitForCards(hidpi.page)
+      assert.equal(await waitForCharts(hidpi.page), GROUP_CHARTS.length)
+      assertChartsDrawnAndSharp(await readChartCanvases(hidpi.page), 2)
+      assertNoIssues(hidpi, 'at devicePixelRatio 2')
+    } finally {
+      await hidpi.close()
+    }
+  })
+
+  it('shows every reported figure next to its name (34 of them)', async () => {
+    assert.equal(reportedObservations.length, 34, 'observations.json has 34 reported figures')
+    for (const o of reportedObservations) {
+      assert.equal(o.orgId, REGION_ID, `${o.indicatorId}: reported for the whole district`)
+      assert.equal(o.year, REPORT_YEAR, `${o.indicatorId}: reported for the report year`)
+    }
+    assert.equal(await assertReportedFiguresOnScreen(page), 34)
+    assert.equal(await page.locator('[data-status="reported"]').count(), 34)
+  })
+
+  it('shows the report’s own figures literally', async () => {
+    const literal = {
+      3767: '存量文件监测',
+      401: '增量文件评估',
+      72: '增量预警风险',
+      86.8: '时限压缩度',
+      3815: '诉前成功调解',
+      '20余': '涉企法治服务',
+      '≥50': '前置程序提速',
+    }
+    for (const [figure, name] of Object.entries(literal)) {
+      const card = page
+        .locator('[data-indicator-id]')
+        .filter({ has: page.locator('.metric-card__figure', { hasText: figure }) })
+        .filter({ has: page.getByRole('heading', { name, exact: true }) })
+      assert.equal(await card.count(), 1, `a card 「${name}」 shows ${figure}`)
+      assert.equal(
+        (await card.locator('.metric-card__figure').textContent()).trim(),
+        figure,
+        `「${name}」 shows exactly ${figure}`,
+      )
+      assert.ok(await card.isVisible(), `「${name}」 ${figure} is visible`)
+      assert.equal(await card.getAttribute('data-status'), 'reported')
+    }
+  })
+
+  it('shows the exact report sentence when hovering 出处', async () => {
+    for (const obs of reportedObservations) {
+      const { source } = indicatorById.get(obs.indicatorId)
+      const card = page.locator(`[data-indicator-id="${obs.indicatorId}"]`)
+      const button = card.getByRole('button', { name: '出处' })
+      const tooltip = card.getByRole('tooltip')
+      assert.ok(await tooltip.isHidden(), `${obs.indicatorId}: source is hidden at first`)
+      await button.hover()
+      await tooltip.waitFor({ state: 'visible', timeout: 2000 })
+      const sentence = tooltip.locator('.source-note__sentence')
+      assert.equal(
+        await sentence.textContent(),
+        `“${source.sentence}”`,
+        `${obs.indicatorId}: the exact sentence of the report`,
+      )
+      assert.equal(await sentence.locator('mark').textContent(), source.quote)
+      assert.ok(
+        (await tooltip.innerText()).includes(source.section.split(' › ').at(-1)),
+        `${obs.indicatorId}: the section of the report is named`,
+      )
+      const box = await tooltip.boundingBox()
+      assert.ok(
+        box.x >= 0 && box.x + box.width <= VIEWPORT.width,
+        `${obs.indicatorId}: source is not cut off at the sides of the screen`,
+      )
+      assert.ok(
+        await sentence.evaluate(
+          (el, tip) => {
+            const r = el.getBoundingClientRect()
+            const y = Math.min(r.top + r.height / 2, window.innerHeight - 1)
+            const hit = document.elementFromPoint(r.left + r.width / 2, y)
+            return hit !== null && tip.contains(hit)
+          },
+          await tooltip.elementHandle(),
+        ),
+        `${obs.indicatorId}: the sentence is on top, not covered by other panels`,
+      )
+    }
+    await page.mouse.move(960, 5)
+    assert.equal(await page.getByRole('tooltip').filter({ visible: true }).count(), 0)
+  })
+
+  it('pins the source sentence open when clicking 出处', async () => {
+    const obs = reportedObservations.find((o) => o.indicatorId === 'stock-docs')
+    const { source } = indicatorById.get(obs.indicatorId)
+    const card = page.locator(`[data-indicator-id="${obs.indicatorId}"]`)
+    const button = card.getByRole('button', { name: '出处' })
+    await button.click()
+    await page.mouse.move(960, 5)
+    const tooltip = card.getByRole('tooltip')
+    assert.ok(await tooltip.isVisible(), 'the source stays open after a click')
+    assert.equal(await button.getAttribute('aria-expanded'), 'true')
+    assert.ok((await tooltip.innerText()).includes(source.sentence), 'it shows the exact sentence')
+    await button.click()
+    await page.locator('h1').click()
+    await tooltip.waitFor({ state: 'hidden', timeout: 2000 })
+    assert.equal(await button.getAttribute('aria-expanded'), 'false')
+  })
+
+  it('saves a 1920×1080 screenshot', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.mouse.move(960, 5)
+    mkdirSync('artifacts/browser', { recursive: true })
+    await page.screenshot({ path: SCREENSHOT })
+    const png = readFileSync(SCREENSHOT)
+    assert.equal(png.subarray(1, 4).toString(), 'PNG')
+    assert.equal(png.readUInt32BE(16), VIEWPORT.width, 'screenshot is 1920 wide')
+    assert.equal(png.readUInt32BE(20), VIEWPORT.height, 'screenshot is 1080 high')
+    assert.ok(statSync(SCREENSHOT).size > 50_000, 'screenshot has content')
+  })
+
+  it('ships no msw and reads its data from dist/data', async () => {
+    assert.ok(!existsSync('dist/mockServiceWorker.js'), 'dist has no mockServiceWorker.js')
+    const assets = readdirSync('dist/assets').filter((f) => f.endsWith('.js'))
+    assert.ok(assets.length > 0, 'dist/assets has the app scripts')
+    for (const file of assets) {
+      const js = readFileSync(`dist/assets/${file}`, 'utf8')
+      assert.ok(!js.includes('msw'), `${file} does not mention msw`)
+      assert.ok(!js.includes('setupWorker'), `${file} has no setupWorker`)
+    }
+    const requests = harness.server.state.requests
+    for (const name of ['meta', 'indicators', 'organizations', 'observations']) {
+      assert.ok(requests.includes(`/data/${name}.json`), `the page fetched /data/${name}.json`)
+    }
+    assert.ok(!requests.some((r) => r.includes('mockServiceWorker')), 'no mock worker requested')
+    const workers = await page.evaluate(async () =>
+      'serviceWorker' in navigator ? (await navigator.serviceWorker.getRegistrations()).length : 0,
+    )
+    assert.equal(workers, 0, 'no service worker is registered')
+  })
+
+  it('runs under the production CSP, which blocks inline script', async () => {
+    const res = await fetch(harness.server.url)
+    assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY)
+    assert.ok(
+      readFileSync('dist/index.html', 'utf8').includes(
+        `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
+      ),
+      'dist/index.html carries the policy for hosts that cannot send headers',
+    )
+    // The detector itself works: an injected inline script is refused and reported.
+    const ran = await page.evaluate(async () => {
+      window.__inlineRan = false
+      const script = document.createElement('script')
+      script.textContent = 'window.__inlineRan = true'
+      document.head.append(script)
+      await new Promise((r) => setTimeout(r, 200))
+      script.remove()
+      return window.__inlineRan
+    })
+    assert.equal(ran, false, 'the inline script did not run')
+    const found = session.issues.splice(0)
+    assert.ok(
+      found.some((i) => i.startsWith('CSP violation: script-src')),
+      `the violation was reported: ${JSON.stringify(found)}`,
+    )
+    const expected = (i) =>
+      i.startsWith('CSP violation: script-src') ||
+      (i.startsWith('console error about CSP') && i.includes('inline script'))
+    assert.deepEqual(
+      found.filter((i) => !expected(i)),
+      [],
+      'nothing else went wrong',
+    )
+  })
+})

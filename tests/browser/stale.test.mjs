@@ -1,0 +1,94 @@
+/**
+ * The data source fails after a good load: the figures stay on screen, the header says the data is
+ * stale (数据已过期), and the mark goes away once the source answers again. config.json is served
+ * with refreshSeconds: 2 so the background refresh comes quickly; a query counts as failed only
+ * after its retries (1 s, 2 s, 4 s), hence the generous waits.
+ */
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import {
+  assertChartsDrawnAndSharp,
+  assertNoIssues,
+  assertReportedFiguresOnScreen,
+  openPage,
+  readChartCanvases,
+  startHarness,
+  waitForCards,
+  waitForCharts,
+} from './helpers.mjs'
+
+const FAST_CONFIG = {
+  apiBaseUrl: './data',
+  showDemoData: true,
+  refreshSeconds: 2,
+  requestTimeoutMs: 5000,
+}
+const STALE_TIMEOUT_MS = 25_000
+
+describe('a data source that fails after a good load', () => {
+  let harness
+  let session
+  let failing = false
+  /** The paths the server refused with HTTP 500. */
+  const refused = new Set()
+
+  /** Chromium logs each refused request as an error: expected here, for those paths only. */
+  const isExpectedFailure = (message) =>
+    message
+      .text()
+      .startsWith('Failed to load resource: the server responded with a status of 500') &&
+    refused.has(new URL(message.location().url).pathname)
+
+  before(async () => {
+    harness = await startHarness({
+      override: (pathname) => {
+        if (pathname === '/config.json') return { status: 200, body: JSON.stringify(FAST_CONFIG) }
+        if (failing && pathname.startsWith('/data/')) {
+          refused.add(pathname)
+          return { status: 500, body: JSON.stringify({ error: 'unavailable' }) }
+        }
+        return null
+      },
+    })
+    session = await openPage(harness, '#/', { allowConsoleError: isExpectedFailure })
+    await waitForCards(session.page)
+    await waitForCharts(session.page)
+  })
+
+  after(async () => {
+    await session?.close()
+    await harness?.close()
+  })
+
+  it('keeps the figures, marks them 数据已过期, and clears the mark on recovery', async () => {
+    const { page } = session
+    const header = page.getByRole('banner')
+    const staleMark = header.getByRole('status').filter({ hasText: '数据已过期' })
+    assert.ok(harness.server.state.requests.includes('/config.json'), 'config.json was read')
+    assert.equal(await staleMark.count(), 0, 'fresh data is not marked stale')
+    assert.ok(await header.getByText(/数据更新于/).isVisible(), 'the header shows the update time')
+    assert.equal(await assertReportedFiguresOnScreen(page), 34)
+
+    // The source starts failing; the next refreshes get HTTP 500.
+    const requestsBefore = harness.server.state.requests.length
+    failing = true
+    await staleMark.waitFor({ state: 'visible', timeout: STALE_TIMEOUT_MS })
+    const dataRequests = harness.server.state.requests
+      .slice(requestsBefore)
+      .filter((r) => r.startsWith('/data/'))
+    assert.ok(dataRequests.length >= 4, `the app kept asking the source (${dataRequests.length})`)
+    assert.match(await staleMark.innerText(), /数据已过期/)
+    assert.match(await staleMark.innerText(), /更新于 \d{2}:\d{2}/, 'it says when the data is from')
+    assert.equal(await assertReportedFiguresOnScreen(page), 34, 'the last good figures stay')
+    assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+    assert.equal(await page.locator('[role="alert"]').count(), 0, 'no panel turns into an error')
+    assertNoIssues(session, 'while the source fails')
+
+    // The source recovers: the next refresh succeeds and the mark disappears.
+    failing = false
+    await staleMark.waitFor({ state: 'detached', timeout: STALE_TIMEOUT_MS })
+    assert.ok(await header.getByText(/数据更新于/).isVisible(), 'the update time is back')
+    assert.equal(await assertReportedFiguresOnScreen(page), 34)
+    assertNoIssues(session, 'after the source recovered')
+  })
+})

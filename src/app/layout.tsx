@@ -57,6 +57,12 @@ export function AppLayout({ children }: { children: (state: DashboardState) => R
             {g.name}
           </NavLink>
         ))}
+        <NavLink to={{ pathname: '/compare', search }}>对比分析</NavLink>
+        <span className="app-nav__spacer" />
+        <NavLink to={{ pathname: '/import', search }}>数据导入</NavLink>
+        <a className="app-nav__screen" href="#/screen" target="_blank" rel="noopener">
+          大屏模式 ↗
+        </a>
       </nav>
       <FilterBar state={state} demoAllowed={config.showDemoData} />
       {warning && (

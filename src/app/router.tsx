@@ -1,9 +1,15 @@
+import { lazy, Suspense } from 'react'
+import { LoadingState } from '@/components/state-views'
 import { matchPath, useHashLocation } from '@/lib/router/hash-router'
 import { AppLayout } from './layout'
 import { GroupRoute } from './routes/group'
 import { NotFoundRoute } from './routes/not-found'
 import { OverviewRoute } from './routes/overview'
 import { ScreenRoute } from './routes/screen'
+
+// Views that the overview does not need load on demand, so they cost nothing on first load.
+const CompareRoute = lazy(() => import('./routes/compare'))
+const ImportRoute = lazy(() => import('./routes/import'))
 
 /**
  * The routes: #/ (overview), #/group/:groupId (a group's page), #/screen (the hall screen, outside
@@ -18,6 +24,14 @@ export function AppRoutes() {
       {(state) =>
         pathname === '/' ? (
           <OverviewRoute state={state} />
+        ) : pathname === '/compare' ? (
+          <Suspense fallback={<LoadingState />}>
+            <CompareRoute state={state} />
+          </Suspense>
+        ) : pathname === '/import' ? (
+          <Suspense fallback={<LoadingState />}>
+            <ImportRoute state={state} />
+          </Suspense>
         ) : group?.groupId ? (
           <GroupRoute groupId={group.groupId} state={state} />
         ) : (

@@ -36,15 +36,26 @@ function preloadCharts(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler(html, ctx) {
-        const chunk = Object.values(ctx.bundle ?? {}).find(
+        const bundle = ctx.bundle ?? {}
+        const entry = Object.values(bundle).find(
           (c) =>
             c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/lib/echarts/echart-impl.tsx'),
         )
-        if (!chunk) return html
-        return html.replace(
-          '</head>',
-          `    <link rel="modulepreload" crossorigin href="./${chunk.fileName}">\n  </head>`,
-        )
+        if (!entry || entry.type !== 'chunk') return html
+        // The chunk and everything it imports statically (ECharts core may be split out of it).
+        const files = new Set<string>()
+        const visit = (fileName: string) => {
+          const chunk = bundle[fileName]
+          if (files.has(fileName) || !chunk || chunk.type !== 'chunk' || chunk.isEntry) return
+          files.add(fileName)
+          chunk.imports.forEach(visit)
+        }
+        visit(entry.fileName)
+        const links = [...files]
+          .filter((f) => !html.includes(f))
+          .map((f) => `    <link rel="modulepreload" crossorigin href="./${f}">`)
+          .join('\n')
+        return html.replace('</head>', `${links}\n  </head>`)
       },
     },
   }

@@ -4,8 +4,9 @@ import { useDashboardData, type DashboardState } from '@/api/use-dashboard-data'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import { GROUPS } from '@/domain/groups'
 import { useUrlSync, type UrlSyncBounds } from '@/stores/url-sync'
-import { AppHeader } from './app-header'
+import { AppHeader, APP_TITLE } from './app-header'
 import { FilterBar } from './filter-bar'
+import { DeckButton } from '@/features/groups/components/export-buttons'
 import { useDeskZoom } from './use-desk-zoom'
 import { useDocumentTitle } from './use-document-title'
 
@@ -59,6 +60,7 @@ export function AppLayout({ children }: { children: (state: DashboardState) => R
         ))}
         <NavLink to={{ pathname: '/compare', search }}>对比分析</NavLink>
         <span className="app-nav__spacer" />
+        {data && <DeckButton data={data} title={APP_TITLE} />}
         <NavLink to={{ pathname: '/import', search }}>数据导入</NavLink>
         <a className="app-nav__screen" href="#/screen" target="_blank" rel="noopener">
           大屏模式 ↗

@@ -1,4 +1,5 @@
-import { useMemo } from 'react'
+import { useMemo, useRef } from 'react'
+import { ExportMenu, type ChartExport } from './export-menu'
 import { EChart } from '@/lib/echarts/echart'
 import type { ChartOption } from '@/lib/echarts/types'
 import { useUiStore } from '@/stores/ui-store'
@@ -22,6 +23,8 @@ interface ChartPanelProps {
   error: string | null
   /** Height of the chart area in px; without it the chart fills its panel (flex). */
   height?: number
+  /** What the 导出 menu needs; without it the chart has no export control. */
+  exportInfo?: ChartExport
 }
 
 /**
@@ -37,7 +40,9 @@ export function ChartPanel({
   option,
   error,
   height,
+  exportInfo,
 }: ChartPanelProps) {
+  const chartRef = useRef<HTMLDivElement>(null)
   const tableOpen = useUiStore((s) => Boolean(s.tableViews[id]))
   const toggle = useUiStore((s) => s.toggleTableView)
   const hasDemo = rows.some((r) => r.demo)
@@ -58,6 +63,9 @@ export function ChartPanel({
           {subtitle && <span className="chart-panel__subtitle">{subtitle}</span>}
         </h4>
         {hasDemo && <DemoBadge label="含示例数据" />}
+        {exportInfo && !error && !empty && (
+          <ExportMenu info={exportInfo} chartBox={() => chartRef.current} />
+        )}
         <button
           type="button"
           className="button button--ghost button--small"
@@ -75,7 +83,7 @@ export function ChartPanel({
           <EmptyState />
         ) : (
           option && (
-            <div className="chart-panel__chart" role="img" aria-label={summary}>
+            <div className="chart-panel__chart" role="img" aria-label={summary} ref={chartRef}>
               <EChart option={option} />
             </div>
           )

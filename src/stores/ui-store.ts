@@ -26,6 +26,9 @@ export interface ViewSlice {
    */
   displayScale: number
   setDisplayScale: (scale: number) => void
+  /** True while a page prints from the 打印 button: charts switch to the light briefing theme. */
+  printing: boolean
+  setPrinting: (printing: boolean) => void
 }
 
 export type UiState = FiltersSlice & ViewSlice
@@ -48,6 +51,8 @@ const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
     set((s) => ({ tableViews: { ...s.tableViews, [chartId]: !s.tableViews[chartId] } })),
   displayScale: 1,
   setDisplayScale: (displayScale) => set({ displayScale }),
+  printing: false,
+  setPrinting: (printing) => set({ printing }),
 })
 
 export const useUiStore = create<UiState>()((...a) => ({

@@ -16,6 +16,15 @@ export interface ChartInput {
   orgId: string
   year: number
   showDemo: boolean
+  /** Names for what an exported image says about itself (optional: pure tests do without). */
+  context?: ChartContext
+}
+
+export interface ChartContext {
+  organization: string
+  period: string
+  source: string
+  groupNames: Record<string, string>
 }
 
 export type ChartRowsResult = { rows: ChartRow[]; error: string | null }

@@ -3,12 +3,14 @@ import type { DashboardModel } from '@/api/use-dashboard-data'
 import { ChartPanel } from '@/components/chart-panel'
 import { organizationsFor } from '@/domain/select'
 import type { Group } from '@/domain/schemas'
-import { HALL_THEME } from '@/lib/echarts/theme'
+import { BRIEFING_THEME, HALL_THEME } from '@/lib/echarts/theme'
+import { useUiStore } from '@/stores/ui-store'
 import { rowsByOrganization, rowsByYear } from '../charts/breakdown'
 import type { ChartRow } from '../charts/chart-rows'
 import { chartsOfGroup } from '../charts/group-charts'
 import { buildColumnsOption } from '../charts/trend'
 import { GroupCards } from './group-cards'
+import { GroupPageExport, PrintButton } from './export-buttons'
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
 
@@ -25,7 +27,9 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
     indicators.find((i) => i.id === chosenId) ??
     indicators.find((i) => i.breakdown !== 'none') ??
     indicators[0]
-  const accent = HALL_THEME.accents[group.id]
+  const printing = useUiStore((st) => st.printing)
+  const theme = printing ? BRIEFING_THEME : HALL_THEME
+  const accent = theme.accents[group.id]
   const orgName =
     data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
 
@@ -47,21 +51,25 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
   const yearOption = useMemo(
     () =>
       byYear && !byYear.error
-        ? buildColumnsOption(byYear.rows, HALL_THEME, accent, indicator?.target ?? null)
+        ? buildColumnsOption(byYear.rows, theme, accent, indicator?.target ?? null)
         : null,
-    [byYear, accent, indicator],
+    [byYear, theme, accent, indicator],
   )
   const orgOption = useMemo(
     () =>
       byOrg && !byOrg.error
-        ? buildColumnsOption(byOrg.rows, HALL_THEME, accent, indicator?.target ?? null)
+        ? buildColumnsOption(byOrg.rows, theme, accent, indicator?.target ?? null)
         : null,
-    [byOrg, accent, indicator],
+    [byOrg, theme, accent, indicator],
   )
 
   return (
     <div className="group-detail" style={{ '--accent': accent } as CSSProperties}>
-      <p className="group-detail__description">{group.description}</p>
+      <div className="group-detail__bar">
+        <p className="group-detail__description">{group.description}</p>
+        <GroupPageExport data={data} group={group} />
+        <PrintButton />
+      </div>
       <GroupCards data={data} group={group.id} input={input} wide />
       <div className="group-detail__charts">
         {chartsOfGroup(group.id).map((spec) => (

@@ -15,8 +15,23 @@ export function useChartInput(
     () => new Map(data.indicators.map((i) => [i.id, i])),
     [data.indicators],
   )
-  return useMemo(
-    () => ({ indicators, index: data.index, problems: data.problems, orgId, year, showDemo }),
-    [indicators, data.index, data.problems, orgId, year, showDemo],
-  )
+  const { meta, organizations, groups } = data
+  return useMemo(() => {
+    const org = organizations.find((o) => o.id === orgId)
+    const context = {
+      organization: org?.name ?? meta.region.name,
+      period: `${year}年度`,
+      source: meta.source.title,
+      groupNames: Object.fromEntries(groups.map((g) => [g.id, g.name])),
+    }
+    return {
+      indicators,
+      index: data.index,
+      problems: data.problems,
+      orgId,
+      year,
+      showDemo,
+      context,
+    }
+  }, [indicators, data.index, data.problems, orgId, year, showDemo, meta, organizations, groups])
 }

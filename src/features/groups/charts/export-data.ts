@@ -1,0 +1,98 @@
+import type { DashboardModel } from '@/api/use-dashboard-data'
+import { metTarget, pickCell } from '@/domain/select'
+import type { Group } from '@/domain/schemas'
+import type { CardText } from '@/lib/export/render'
+import type { DeckGroup, DeckInput } from '@/lib/export/deck'
+import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { formatIndicatorValue, formatValue, NO_DATA } from '@/lib/format'
+import { buildChartOption, chartRows, type ChartInput } from './build-chart'
+import { chartsOfGroup } from './group-charts'
+
+/**
+ * The content of exported group pages and the briefing deck, from the same data and filters as
+ * the screen: cards as text, charts as options in the light briefing theme.
+ */
+
+export function groupCardTexts(data: DashboardModel, group: Group, input: ChartInput): CardText[] {
+  return (data.indicatorsByGroup.get(group.id) ?? []).map((indicator) => {
+    const cell = pickCell(
+      indicator,
+      input.index,
+      input.orgId,
+      input.year,
+      input.showDemo,
+      input.problems,
+    )
+    if (cell.state !== 'value') {
+      return {
+        name: indicator.shortName,
+        value: cell.state === 'error' ? '数据错误' : NO_DATA,
+        note: '',
+        demo: false,
+      }
+    }
+    const o = cell.observation
+    const met = metTarget(indicator, o.value)
+    const target =
+      indicator.target === null ? '' : `目标 ${formatValue(indicator.target, indicator.unit).text}`
+    return {
+      name: indicator.shortName,
+      value: formatIndicatorValue(indicator, o.value, o.qualifier).text,
+      note: [target, met === true ? '✓ 达标' : met === false ? '▲ 未达标' : '']
+        .filter(Boolean)
+        .join(' '),
+      demo: o.status === 'demo',
+    }
+  })
+}
+
+export function groupChartExports(
+  data: DashboardModel,
+  group: Group,
+  input: ChartInput,
+): DeckGroup['charts'] {
+  const organization =
+    data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
+  return chartsOfGroup(group.id).flatMap((spec) => {
+    const { rows, error } = chartRows(spec, input)
+    if (error || rows.every((r) => r.value === null)) return []
+    const units = [...new Set(spec.indicatorIds.map((id) => input.indicators.get(id)?.unit ?? ''))]
+    return [
+      {
+        meta: {
+          group: group.name,
+          title: spec.title,
+          organization,
+          period: `${input.year}年度`,
+          unit: units.filter(Boolean).join('、'),
+          source: data.meta.source.title,
+          hasDemo: rows.some((r) => r.demo),
+        },
+        option: buildChartOption(spec, rows, BRIEFING_THEME),
+        accent: BRIEFING_THEME.accents[group.id],
+      },
+    ]
+  })
+}
+
+export function deckInput(data: DashboardModel, input: ChartInput, title: string): DeckInput {
+  const organization =
+    data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
+  return {
+    title,
+    organization,
+    period: `${input.year}年度`,
+    year: input.year,
+    source: data.meta.source.title,
+    groups: data.groups.map((group) => ({
+      name: group.fullName,
+      accent: BRIEFING_THEME.accents[group.id],
+      figures: groupCardTexts(data, group, input).map((c) => ({
+        name: c.name,
+        value: c.value,
+        demo: c.demo,
+      })),
+      charts: groupChartExports(data, group, input),
+    })),
+  }
+}

@@ -1,0 +1,128 @@
+import { useState } from 'react'
+import type { DashboardModel } from '@/api/use-dashboard-data'
+import type { Group } from '@/domain/schemas'
+import { briefingText, exportFileName } from '@/lib/export/compose'
+import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { useUiStore } from '@/stores/ui-store'
+import { deckInput, groupCardTexts, groupChartExports } from '../charts/export-data'
+import { useChartInput } from './use-chart-input'
+
+function useTask() {
+  const [busy, setBusy] = useState(false)
+  const [message, setMessage] = useState('')
+  const run = async (task: () => Promise<string>) => {
+    setBusy(true)
+    setMessage('正在生成…')
+    try {
+      setMessage(await task())
+    } catch {
+      setMessage('生成失败,请重试')
+    } finally {
+      setBusy(false)
+    }
+  }
+  return { busy, message, run }
+}
+
+/** 导出本页图片: the group's cards and charts as one briefing image (2×). */
+export function GroupPageExport({ data, group }: { data: DashboardModel; group: Group }) {
+  const input = useChartInput(data)
+  const { busy, message, run } = useTask()
+  const onClick = () =>
+    run(async () => {
+      const { renderPageImage, download } = await import('@/lib/export/render')
+      const exportedAt = new Date()
+      const organization = input.context?.organization ?? data.meta.region.name
+      const charts = groupChartExports(data, group, input)
+      const image = await renderPageImage({
+        ratio: 2,
+        accent: BRIEFING_THEME.accents[group.id],
+        cards: groupCardTexts(data, group, input),
+        charts: charts.map((c) => ({ title: c.meta.title, option: c.option })),
+        text: briefingText({
+          group: '',
+          title: group.fullName,
+          organization,
+          period: `${input.year}年度`,
+          unit: '',
+          source: data.meta.source.title,
+          hasDemo: charts.some((c) => c.meta.hasDemo),
+          exportedAt,
+        }),
+      })
+      const name = exportFileName(
+        { group: group.name, title: '整页', year: input.year, exportedAt },
+        'png',
+      )
+      download(image.blob, name)
+      return `已导出 ${name}`
+    })
+  return (
+    <span className="export-inline">
+      <button type="button" className="button button--small" disabled={busy} onClick={onClick}>
+        导出本页图片
+      </button>
+      <span className="export-inline__status" role="status">
+        {message}
+      </span>
+    </span>
+  )
+}
+
+/** 生成汇报PPT: the briefing deck for the current year and organisation. */
+export function DeckButton({ data, title }: { data: DashboardModel; title: string }) {
+  const input = useChartInput(data)
+  const { busy, message, run } = useTask()
+  const onClick = () =>
+    run(async () => {
+      const [{ buildDeck }, { download }] = await Promise.all([
+        import('@/lib/export/deck'),
+        import('@/lib/export/render'),
+      ])
+      const deck = await buildDeck(deckInput(data, input, title))
+      download(deck.blob, deck.fileName)
+      return `已生成 ${deck.fileName}(${deck.slides} 页)`
+    })
+  return (
+    <span className="export-inline">
+      <button type="button" className="button button--small" disabled={busy} onClick={onClick}>
+        生成汇报PPT
+      </button>
+      <span className="export-inline__status" role="status">
+        {message}
+      </span>
+    </span>
+  )
+}
+
+/**
+ * 打印本页: switches the charts to the light briefing theme, waits until they have re-rendered,
+ * prints (A4 landscape, see the print rules in styles.css), then switches back.
+ */
+export function PrintButton() {
+  const setPrinting = useUiStore((s) => s.setPrinting)
+  const onClick = () => {
+    document.documentElement.classList.add('print-light')
+    setPrinting(true)
+    const restore = () => {
+      document.documentElement.classList.remove('print-light')
+      setPrinting(false)
+      window.removeEventListener('afterprint', restore)
+    }
+    window.addEventListener('afterprint', restore)
+    const started = performance.now()
+    const waitThenPrint = () => {
+      const charts = [...document.querySelectorAll('[data-chart-state]')]
+      const settled = charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
+      if ((settled && performance.now() - started > 150) || performance.now() - started > 3000)
+        window.print()
+      else requestAnimationFrame(waitThenPrint)
+    }
+    requestAnimationFrame(waitThenPrint)
+  }
+  return (
+    <button type="button" className="button button--small" onClick={onClick}>
+      打印本页
+    </button>
+  )
+}

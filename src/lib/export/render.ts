@@ -1,0 +1,199 @@
+import { echarts } from '@/lib/echarts/core'
+import { BRIEFING_THEME, FONT_FAMILY } from '@/lib/echarts/theme'
+import type { ChartOption } from '@/lib/echarts/types'
+import { clampRatio, type BriefingText } from './compose'
+
+/**
+ * Briefing images, drawn on a canvas: the chart is re-rendered at the chosen pixel ratio with the
+ * canvas renderer and the light theme (not an upscaled screenshot), under a title band and over a
+ * footer. All text is drawn with fillText, so data never becomes markup. Loaded lazily.
+ */
+
+const BAND = 76
+const LINE = 22
+const PAD = 20
+
+export interface ChartImageRequest {
+  option: ChartOption
+  cssWidth: number
+  cssHeight: number
+  ratio: number
+  text: BriefingText
+  accent: string
+}
+
+export interface RenderedImage {
+  blob: Blob
+  width: number
+  height: number
+  ratio: number
+  clamped: boolean
+}
+
+const footerHeight = (lines: number) => PAD + lines * LINE
+
+/** Renders an option off screen at a pixel ratio and returns its canvas (white ground). */
+export async function renderOption(
+  option: ChartOption,
+  cssWidth: number,
+  cssHeight: number,
+  ratio: number,
+): Promise<HTMLCanvasElement> {
+  const host = document.createElement('div')
+  host.style.cssText = `position:fixed;left:-100000px;top:0;width:${cssWidth}px;height:${cssHeight}px;`
+  document.body.append(host)
+  const chart = echarts.init(host, null, {
+    renderer: 'canvas',
+    devicePixelRatio: ratio,
+    width: cssWidth,
+    height: cssHeight,
+  })
+  try {
+    const finished = new Promise<void>((resolve) => {
+      chart.on('finished', () => resolve())
+      window.setTimeout(resolve, 1500)
+    })
+    chart.setOption({ ...option, animation: false, backgroundColor: '#ffffff' })
+    await finished
+    return chart.renderToCanvas({ pixelRatio: ratio, backgroundColor: '#ffffff' })
+  } finally {
+    chart.dispose()
+    host.remove()
+  }
+}
+
+function drawBand(
+  ctx: CanvasRenderingContext2D,
+  width: number,
+  text: BriefingText,
+  accent: string,
+) {
+  ctx.fillStyle = accent
+  ctx.fillRect(PAD, 18, 5, 40)
+  ctx.fillStyle = BRIEFING_THEME.text
+  ctx.textBaseline = 'alphabetic'
+  ctx.font = `bold 22px ${FONT_FAMILY}`
+  ctx.fillText(text.title, PAD + 14, 38, width - PAD * 2 - 14)
+  ctx.fillStyle = BRIEFING_THEME.muted
+  ctx.font = `15px ${FONT_FAMILY}`
+  ctx.fillText(text.subtitle, PAD + 14, 62, width - PAD * 2 - 14)
+}
+
+function drawFooter(ctx: CanvasRenderingContext2D, width: number, top: number, lines: string[]) {
+  ctx.strokeStyle = 'rgba(30, 50, 80, 0.15)'
+  ctx.beginPath()
+  ctx.moveTo(PAD, top + 6)
+  ctx.lineTo(width - PAD, top + 6)
+  ctx.stroke()
+  ctx.fillStyle = BRIEFING_THEME.muted
+  ctx.font = `13px ${FONT_FAMILY}`
+  lines.forEach((line, i) => ctx.fillText(line, PAD, top + PAD + i * LINE + 4, width - PAD * 2))
+}
+
+function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('图片生成失败'))), 'image/png'),
+  )
+}
+
+/** One chart as a self-explaining image: width = the chart's CSS width × ratio. */
+export async function renderChartImage(req: ChartImageRequest): Promise<RenderedImage> {
+  const totalHeight = BAND + req.cssHeight + footerHeight(req.text.footer.length)
+  const { ratio, clamped } = clampRatio(req.ratio, req.cssWidth, totalHeight)
+  const chartCanvas = await renderOption(req.option, req.cssWidth, req.cssHeight, ratio)
+  const out = document.createElement('canvas')
+  out.width = Math.round(req.cssWidth * ratio)
+  out.height = Math.round(totalHeight * ratio)
+  const ctx = out.getContext('2d')!
+  ctx.scale(ratio, ratio)
+  ctx.fillStyle = '#ffffff'
+  ctx.fillRect(0, 0, req.cssWidth, totalHeight)
+  drawBand(ctx, req.cssWidth, req.text, req.accent)
+  ctx.drawImage(chartCanvas, 0, BAND, req.cssWidth, req.cssHeight)
+  drawFooter(ctx, req.cssWidth, BAND + req.cssHeight, req.text.footer)
+  return { blob: await toBlob(out), width: out.width, height: out.height, ratio, clamped }
+}
+
+export interface CardText {
+  name: string
+  value: string
+  note: string
+  demo: boolean
+}
+
+export interface PageImageRequest {
+  text: BriefingText
+  accent: string
+  cards: CardText[]
+  charts: { title: string; option: ChartOption }[]
+  ratio: number
+}
+
+/** A whole group page (its cards and charts) as one image, 1600 CSS px wide. */
+export async function renderPageImage(req: PageImageRequest): Promise<RenderedImage> {
+  const width = 1600
+  const cols = 5
+  const cardW = (width - PAD * 2 - (cols - 1) * 12) / cols
+  const cardH = 92
+  const cardRows = Math.ceil(req.cards.length / cols)
+  const chartCols = 2
+  const chartW = (width - PAD * 2 - 16) / chartCols
+  const chartH = 320
+  const chartRows = Math.ceil(req.charts.length / chartCols)
+  const cardsTop = BAND + 8
+  const chartsTop = cardsTop + cardRows * (cardH + 12) + 8
+  const footerTop = chartsTop + chartRows * (chartH + 40)
+  const totalHeight = footerTop + footerHeight(req.text.footer.length)
+  const { ratio, clamped } = clampRatio(req.ratio, width, totalHeight)
+
+  const out = document.createElement('canvas')
+  out.width = Math.round(width * ratio)
+  out.height = Math.round(totalHeight * ratio)
+  const ctx = out.getContext('2d')!
+  ctx.scale(ratio, ratio)
+  ctx.fillStyle = '#ffffff'
+  ctx.fillRect(0, 0, width, totalHeight)
+  drawBand(ctx, width, req.text, req.accent)
+
+  req.cards.forEach((card, i) => {
+    const x = PAD + (i % cols) * (cardW + 12)
+    const y = cardsTop + Math.floor(i / cols) * (cardH + 12)
+    ctx.fillStyle = '#f4f7fb'
+    ctx.fillRect(x, y, cardW, cardH)
+    ctx.fillStyle = req.accent
+    ctx.fillRect(x, y, 4, cardH)
+    ctx.fillStyle = BRIEFING_THEME.muted
+    ctx.font = `15px ${FONT_FAMILY}`
+    ctx.fillText(card.name + (card.demo ? '(示例)' : ''), x + 14, y + 24, cardW - 20)
+    ctx.fillStyle = BRIEFING_THEME.text
+    ctx.font = `bold 30px ${FONT_FAMILY}`
+    ctx.fillText(card.value, x + 14, y + 60, cardW - 20)
+    ctx.fillStyle = BRIEFING_THEME.muted
+    ctx.font = `13px ${FONT_FAMILY}`
+    ctx.fillText(card.note, x + 14, y + 82, cardW - 20)
+  })
+
+  for (const [i, chart] of req.charts.entries()) {
+    const x = PAD + (i % chartCols) * (chartW + 16)
+    const y = chartsTop + Math.floor(i / chartCols) * (chartH + 40)
+    ctx.fillStyle = BRIEFING_THEME.text
+    ctx.font = `bold 16px ${FONT_FAMILY}`
+    ctx.fillText(chart.title, x, y + 20, chartW)
+    const canvas = await renderOption(chart.option, chartW, chartH, ratio)
+    ctx.drawImage(canvas, x, y + 32, chartW, chartH)
+  }
+  drawFooter(ctx, width, footerTop, req.text.footer)
+  return { blob: await toBlob(out), width: out.width, height: out.height, ratio, clamped }
+}
+
+/** Starts a download of a blob under a file name. */
+export function download(blob: Blob, fileName: string) {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.append(a)
+  a.click()
+  a.remove()
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}

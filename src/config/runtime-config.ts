@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { describeIssues } from '@/lib/describe-issues'
 
 /**
  * Runtime configuration, read from `config.json` next to index.html when the app starts, so a
@@ -39,12 +40,11 @@ export async function loadRuntimeConfig(url = './config.json'): Promise<LoadedCo
   } catch {
     return { config: DEFAULT_CONFIG, warning: '配置文件无法读取或不是有效的 JSON,已使用默认配置' }
   }
-  const parsed = runtimeConfigSchema.safeParse(raw)
+  const parsed = runtimeConfigSchema.safeParse(raw, { reportInput: true })
   if (!parsed.success) {
-    const first = parsed.error.issues[0]
     return {
       config: DEFAULT_CONFIG,
-      warning: `配置文件有误(${first?.path.join('.') || '根'}:${first?.message ?? '格式错误'}),已使用默认配置`,
+      warning: `配置文件有误(${describeIssues(parsed.error.issues)}),已使用默认配置`,
     }
   }
   return { config: parsed.data, warning: null }

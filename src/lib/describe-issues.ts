@@ -79,19 +79,32 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type': {
       const expected = TYPE_NAMES[issue.expected] ?? issue.expected
+      if (issue.input === undefined) return `缺少${subject}`
+      // 1e400 in JSON parses to Infinity: a number, but not one that can be shown or drawn.
+      if (typeof issue.input === 'number' && issue.expected === 'number') {
+        return `${subject}应为有限数字`
+      }
       const got = TYPE_NAMES[received(issue.input)] ?? '其他类型'
-      return issue.input === undefined
-        ? `缺少${subject}`
-        : `${subject}应为${expected}(实际为${got})`
+      return `${subject}应为${expected}(实际为${got})`
     }
     case 'invalid_value':
       return `${subject}的取值不在允许范围内`
     case 'too_small':
-      if (issue.origin === 'array' || (issue.origin === 'string' && Number(issue.minimum) <= 1)) {
+      if ((issue.origin === 'array' || issue.origin === 'string') && Number(issue.minimum) <= 1) {
         return `${subject}不能为空`
+      }
+      if (issue.origin === 'array') {
+        return issue.exact
+          ? `${subject}应为 ${issue.minimum} 项`
+          : `${subject}至少应有 ${issue.minimum} 项`
       }
       return `${subject}过小`
     case 'too_big':
+      if (issue.origin === 'array') {
+        return issue.exact
+          ? `${subject}应为 ${issue.maximum} 项`
+          : `${subject}至多应有 ${issue.maximum} 项`
+      }
       return `${subject}过大`
     case 'invalid_format':
       return `${subject}格式不正确`

@@ -462,6 +462,20 @@ if (existsSync(SOAK_FILE)) {
   results.soak = { file: SOAK_FILE, note: 'not run yet: npm run bench:soak' }
 }
 
+// 5. export and comparison-scale figures, written by their own scripts just before this one
+for (const [key, file] of [
+  ['export', 'bench/export.json'],
+  ['compare', 'bench/compare.json'],
+]) {
+  try {
+    results[key] = existsSync(file)
+      ? { file, ...JSON.parse(readFileSync(file, 'utf8')) }
+      : { file, note: 'not run' }
+  } catch (err) {
+    results[key] = { file, error: `unreadable: ${err.message}` }
+  }
+}
+
 // ------------------------------------------------------------------ report
 
 const rows = [['figure', 'median', 'min', 'max', 'p90', 'n']]
@@ -517,6 +531,17 @@ if (results.soak?.ratios) {
   )
 } else {
   console.log(`soak: ${results.soak?.note ?? results.soak?.error}`)
+}
+if (results.export?.exportMs) {
+  console.log(
+    `export 2× of an overview chart: median ${results.export.exportMs.median} ms ` +
+      `(first, loading the export chunk: ${results.export.firstExportMs} ms)`,
+  )
+}
+if (results.compare && !results.compare.note) {
+  console.log(
+    `comparison at city scale: ${JSON.stringify(results.compare.summary ?? results.compare).slice(0, 300)}`,
+  )
 }
 if (results.issues.length) {
   console.log(`\n${results.issues.length} console/page error(s):`)

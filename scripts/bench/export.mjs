@@ -1,0 +1,79 @@
+/**
+ * Export benchmark: the time from choosing 导出 → PNG 图片 2× on an overview chart until the PNG
+ * has been rendered and handed to the browser as a download (re-render at 2× off screen, title
+ * band, footer, encoding). The first export loads the export chunk and is reported apart.
+ *   npm run build && node scripts/bench/export.mjs [--runs 10]
+ * Writes bench/export.json; `npm run bench` includes its summary.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import {
+  arg,
+  cspOfBuild,
+  launchChromium,
+  numberArg,
+  requireDist,
+  serveBuild,
+  summarize,
+  table,
+} from './common.mjs'
+
+const RUNS = numberArg('--runs', 10)
+const OUT = arg('--out', 'bench/export.json')
+const CHART = arg('--chart', 'fair-stock')
+
+requireDist()
+const server = await serveBuild(cspOfBuild())
+const browser = await launchChromium()
+try {
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+    acceptDownloads: true,
+  })
+  const page = await context.newPage()
+  await page.goto(`${server.url}#/`)
+  await page.waitForFunction(() => {
+    const charts = [...document.querySelectorAll('[data-chart-state]')]
+    return (
+      charts.length > 0 && charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
+    )
+  })
+  const panel = page.locator(`[data-chart-id="${CHART}"]`)
+  const times = []
+  let first = null
+  for (let i = 0; i <= RUNS; i++) {
+    if ((await panel.locator('.export-menu__list').count()) === 0) {
+      await panel.getByRole('button', { name: '导出图片' }).click()
+    }
+    const item = panel.getByRole('menuitem', { name: 'PNG 图片 2×' })
+    await item.waitFor()
+    const started = Date.now()
+    const [download] = await Promise.all([page.waitForEvent('download'), item.click()])
+    const ms = Date.now() - started
+    await download.cancel().catch(() => undefined)
+    if (i === 0) first = ms
+    else times.push(ms)
+  }
+  const stats = summarize(times)
+  const result = {
+    date: new Date().toISOString(),
+    chart: CHART,
+    ratio: 2,
+    firstExportMs: first,
+    exportMs: stats,
+    note: 'click on PNG 2× → download event; first export includes loading the export chunk',
+  }
+  mkdirSync(dirname(OUT), { recursive: true })
+  writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`)
+  console.log(
+    table([
+      ['export (2×, overview chart)', 'median', 'min', 'max', 'p90'],
+      ['ms', stats.median, stats.min, stats.max, stats.p90],
+    ]),
+  )
+  console.log(`first export (loads the export chunk): ${first} ms; wrote ${OUT}`)
+  await context.close()
+} finally {
+  await browser.close()
+  await server.close()
+}

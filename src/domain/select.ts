@@ -31,9 +31,9 @@ export function indexObservations(observations: Observation[]): ObservationIndex
 export function valueProblem(indicator: Pick<Indicator, 'kind'>, value: number): string | null {
   if (!Number.isFinite(value)) return '数据格式错误:数值应为有限数字'
   if (value < 0) return '数据异常:数值不能为负数'
+  if (indicator.kind === 'rate' && value > 100) return '数据异常:比率应在 0–100% 之间'
   // No figure of a district's rule-of-law report comes near a trillion; larger is a data error.
   if (value >= 1e12) return '数据异常:数值超出合理范围'
-  if (indicator.kind === 'rate' && value > 100) return '数据异常:比率应在 0–100% 之间'
   return null
 }
 

@@ -1,7 +1,9 @@
 import { useMemo } from 'react'
 import { collectProblems, indexObservations, type ObservationIndex } from '@/domain/select'
-import type { Group, GroupId, Indicator, Meta, Organization } from '@/domain/schemas'
+import type { Group, GroupId, Indicator, Meta, Observation, Organization } from '@/domain/schemas'
+import { mergeObservations, mergeYears } from '@/features/data-import/merge'
 import { useIndicators } from './get-indicators'
+import { useLocalData, type LocalData } from './local-data'
 import { useMeta } from './get-meta'
 import { useObservations } from './get-observations'
 import { useOrganizations } from './get-organizations'
@@ -18,6 +20,12 @@ export interface DashboardModel {
   problems: Map<string, string>
   /** Years with at least one reported (not demo) value. */
   reportedYears: Set<number>
+  /** The observations shown: the published ones, with local data (if any) applied over them. */
+  observations: Observation[]
+  /** The observations as fetched (the published baseline). */
+  publishedObservations: Observation[]
+  /** Data imported in this browser and in use, or null (数据导入). */
+  local: LocalData | null
 }
 
 export type DashboardState =
@@ -43,30 +51,46 @@ export function useDashboardData(tuning?: QueryTuning): DashboardState {
   const indicators = useIndicators(tuning)
   const organizations = useOrganizations(tuning)
   const observations = useObservations(tuning)
+  const local = useLocalData()
   const queries = [meta, indicators, organizations, observations]
 
   const model = useMemo<DashboardModel | null>(() => {
     if (!meta.data || !indicators.data || !organizations.data || !observations.data) return null
+    if (local.isPending) return null
     const items = indicators.data.items
+    const localData = local.data ?? null
+    const published = observations.data.items
+    const shown = localData ? mergeObservations(published, localData.rows) : published
+    const metaShown = localData
+      ? { ...meta.data, years: mergeYears(meta.data.years, localData.rows) }
+      : meta.data
     const byGroup = new Map<GroupId, Indicator[]>()
-    for (const g of meta.data.groups) byGroup.set(g.id, [])
+    for (const g of metaShown.groups) byGroup.set(g.id, [])
     for (const i of items) byGroup.get(i.group)?.push(i)
     return {
-      meta: meta.data,
-      groups: meta.data.groups,
+      meta: metaShown,
+      groups: metaShown.groups,
       indicators: items,
       indicatorsByGroup: byGroup,
       organizations: organizations.data,
-      index: indexObservations(observations.data.items),
-      reportedYears: new Set(
-        observations.data.items.filter((o) => o.status === 'reported').map((o) => o.year),
-      ),
-      problems: collectProblems(items, observations.data.items, [
+      index: indexObservations(shown),
+      reportedYears: new Set(shown.filter((o) => o.status === 'reported').map((o) => o.year)),
+      problems: collectProblems(items, shown, [
         ...indicators.data.problems,
         ...observations.data.problems,
       ]),
+      observations: shown,
+      publishedObservations: published,
+      local: localData,
     }
-  }, [meta.data, indicators.data, organizations.data, observations.data])
+  }, [
+    meta.data,
+    indicators.data,
+    organizations.data,
+    observations.data,
+    local.isPending,
+    local.data,
+  ])
 
   const retry = () => {
     for (const q of queries) if (q.isError) void q.refetch()

@@ -24,16 +24,28 @@ export function AppHeader({ state }: { state: DashboardState }) {
       <h1 className="app-header__title">{APP_TITLE}</h1>
       <div className="app-header__side app-header__side--right">
         <Clock />
-        {state.status === 'ready' &&
-          (state.stale ? (
-            <span className="stale-mark" role="status" title={state.staleReason ?? undefined}>
-              ⚠ 数据已过期 · 更新于 {formatTime(state.fetchedAt)}
-            </span>
-          ) : (
-            <span className="app-header__updated">
-              数据更新于 {formatDateTime(state.data.meta.updatedAt)}
-            </span>
-          ))}
+        {state.status === 'ready' && (
+          <span className="app-header__status">
+            {state.data.local && (
+              <a
+                className="local-data-mark"
+                href="#/import"
+                title={`本浏览器正在使用导入的数据(${state.data.local.fileName},${state.data.local.rows.length} 条),不是发布数据。点此查看或恢复为发布数据。`}
+              >
+                本机导入数据
+              </a>
+            )}
+            {state.stale ? (
+              <span className="stale-mark" role="status" title={state.staleReason ?? undefined}>
+                ⚠ 数据已过期 · 更新于 {formatTime(state.fetchedAt)}
+              </span>
+            ) : (
+              <span className="app-header__updated">
+                数据更新于 {formatDateTime(state.data.meta.updatedAt)}
+              </span>
+            )}
+          </span>
+        )}
       </div>
     </header>
   )

@@ -1,0 +1,185 @@
+// @vitest-environment node
+import { execFile } from 'node:child_process'
+import {
+  chmodSync,
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { main, type Io } from '../../../scripts/data-import'
+import { writeCsv } from './csv'
+import { REPO } from './testing'
+
+// Whole workbooks are zipped and parsed: generous on a busy 2-core CI machine.
+vi.setConfig({ testTimeout: 30_000 })
+
+/**
+ * `npm run data:import`: all or nothing. A good file replaces the four dataset files in one swap;
+ * a bad one prints every error with sheet, row and column and leaves the folder untouched.
+ */
+
+const HEADER = ['指标编码', '指标名称', '单位', '年度', '数值', '限定词', '数据性质', '来源说明']
+
+let work: string
+let dataDir: string
+
+function run(argv: string[]) {
+  const out: string[] = []
+  const err: string[] = []
+  const io: Io = {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    now: () => new Date('2026-12-01T02:00:00Z'),
+  }
+  return main(argv, io, work).then((code) => ({ code, out, err }))
+}
+
+/** Every file of the folder with its bytes, to prove nothing changed. */
+function snapshot(dir: string) {
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]))
+}
+
+beforeEach(() => {
+  work = mkdtempSync(join(tmpdir(), 'data-import-'))
+  dataDir = join(work, 'public/data')
+  cpSync(resolve(REPO, 'public/data'), dataDir, { recursive: true })
+  writeFileSync(join(dataDir, 'README.txt'), 'kept')
+  chmodSync(dataDir, 0o755)
+})
+
+afterEach(() => {
+  rmSync(work, { recursive: true, force: true })
+})
+
+describe('npm run data:import', () => {
+  it('writes a valid file into the dataset, all four files in one swap', async () => {
+    const file = join(work, 'dept.csv')
+    writeFileSync(
+      file,
+      writeCsv([
+        HEADER,
+        ['XZFW-04', null, '通州湾示范区', 2025, 25, '余', null, '区司法局'],
+        ['GPJZ-02', null, '通州湾示范区', 2024, 52, null, null, null],
+        ['XZFW-01', null, '通州湾示范区', 2024, 100, null, null, null],
+      ]),
+    )
+    const before = snapshot(dataDir)
+    const { code, out, err } = await run([file])
+    expect(err).toEqual([])
+    expect(code).toBe(0)
+    expect(out[0]).toMatch(/3 行.*新增 1 条,修改 1 条,不变 1 条$/)
+    const after = snapshot(dataDir)
+    expect(after['README.txt']).toBe('kept')
+    expect(after['indicators.json']).toBe(before['indicators.json'])
+    expect(after['organizations.json']).toBe(before['organizations.json'])
+    const meta = JSON.parse(after['meta.json']!)
+    expect(meta.years).toContain(2025)
+    expect(meta.updatedAt).toBe('2026-12-01T10:00:00+08:00')
+    const items = JSON.parse(after['observations.json']!).items
+    expect(items).toContainEqual({
+      indicatorId: 'gov-contracts-reviewed',
+      orgId: 'tzw',
+      year: 2024,
+      value: 52,
+      qualifier: null,
+      status: 'reported',
+    })
+    expect(statSync(dataDir).mode & 0o777).toBe(0o755)
+    // No temporary folder is left behind.
+    expect(readdirSync(join(work, 'public')).sort()).toEqual(['data'])
+  })
+
+  it('prints every error with sheet, row and column, exits 1 and changes nothing', async () => {
+    const file = join(work, 'bad.csv')
+    writeFileSync(
+      file,
+      writeCsv([
+        HEADER,
+        ['XZFW-04', null, '通州湾示范区', 2025, 25, '余', null, null],
+        ['XZFW-99', null, '通州湾示范区', 2025, 1, null, null, null],
+        ['XZFW-04', null, '不存在的局', 2025, 1, null, null, null],
+        ['XZFW-03', null, '通州湾示范区', 2025, 120, null, null, null],
+        ['GPJZ-07', null, '通州湾示范区', 2025, '3767份', null, null, null],
+        ['GPJZ-07', null, '通州湾示范区', null, 1, null, null, null],
+        ['XZFW-04', null, '通州湾示范区', 2025, 26, null, null, null],
+      ]),
+    )
+    const before = snapshot(dataDir)
+    const { code, out, err } = await run([file])
+    expect(code).toBe(1)
+    expect(out).toEqual([])
+    expect(err).toEqual([
+      '错误 工作表「bad.csv」第 3 行 A 列(指标编码):找不到指标编码“XZFW-99”(编码见“目录”表)',
+      '错误 工作表「bad.csv」第 4 行 C 列(单位):找不到单位“不存在的局”(单位名称见“目录”表)',
+      '错误 工作表「bad.csv」第 5 行 E 列(数值):比率应在 0–100 之间(实际为 120);86.8% 请填 86.8',
+      '错误 工作表「bad.csv」第 6 行 E 列(数值):数值“3767份”不是数字;单位不要写进数值',
+      '错误 工作表「bad.csv」第 7 行 D 列(年度):缺少年度',
+      '错误 工作表「bad.csv」第 8 行(整行):与第 2 行重复:同一指标(XZFW-04)、单位(通州湾示范区)和年度(2025)只能有一行',
+      `共 6 处错误(7 行数据)。未写入任何文件,${dataDir} 保持不变。`,
+    ])
+    expect(snapshot(dataDir)).toEqual(before)
+    expect(readdirSync(join(work, 'public'))).toEqual(['data'])
+  })
+
+  it('writes nothing when nothing changes, or with --dry-run', async () => {
+    const exported = join(work, 'current.xlsx')
+    expect((await run(['--export', exported])).code).toBe(0)
+    const before = snapshot(dataDir)
+    const same = await run([exported])
+    expect(same.code).toBe(0)
+    expect(same.out.at(-1)).toBe('数据没有变化,未写入任何文件。')
+    const file = join(work, 'one.csv')
+    writeFileSync(file, writeCsv([HEADER, ['XZFW-04', null, '全区', 2025, 25, null, null, null]]))
+    const dry = await run([file, '--dry-run'])
+    expect(dry.code).toBe(0)
+    expect(dry.out.at(-1)).toMatch(/^--dry-run/)
+    expect(snapshot(dataDir)).toEqual(before)
+  })
+
+  it('writes a complete dataset into a new --out folder, reading the published one', async () => {
+    const file = join(work, 'one.csv')
+    writeFileSync(file, writeCsv([HEADER, ['XZFW-04', null, '全区', 2025, 25, null, null, null]]))
+    const { code } = await run([file, '--out', 'dist/data', '--base', 'public/data'])
+    expect(code).toBe(0)
+    expect(readdirSync(join(work, 'dist/data')).sort()).toEqual([
+      'indicators.json',
+      'meta.json',
+      'observations.json',
+      'organizations.json',
+    ])
+  })
+
+  it('refuses usage errors, unreadable files and a broken current dataset with status 2', async () => {
+    expect((await run([])).code).toBe(2)
+    expect((await run(['--bogus'])).code).toBe(2)
+    const missing = await run([join(work, 'nope.xlsx')])
+    expect(missing.code).toBe(2)
+    expect(missing.err[0]).toMatch(/^无法读取文件 .*ENOENT/)
+    writeFileSync(join(dataDir, 'observations.json'), '{"items": [{"value": "x"}]}')
+    const broken = await run([join(work, 'nope.xlsx')])
+    expect(broken.code).toBe(2)
+    expect(broken.err[0]).toMatch(/^当前数据有误,未做任何修改:observations\.json 不符合数据规范/)
+  })
+
+  it('exits non-zero as a real process (npm run data:import runs tsx)', async () => {
+    const file = join(work, 'bad.csv')
+    writeFileSync(file, writeCsv([HEADER, ['XZFW-04', null, '全区', null, 1, null, null, null]]))
+    const tsx = resolve(REPO, 'node_modules/.bin/tsx')
+    const result = await promisify(execFile)(tsx, [resolve(REPO, 'scripts/data-import.ts'), file], {
+      cwd: work,
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    )
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain('工作表「bad.csv」第 2 行 D 列(年度):缺少年度')
+  }, 30_000)
+})

@@ -1,0 +1,217 @@
+import { useCallback, useRef, useState } from 'react'
+import { useLocalDataActions } from '@/api/local-data'
+import type { DashboardModel } from '@/api/use-dashboard-data'
+import { analyseFile, type ImportAnalysis } from '../analyse'
+import { effectiveUpdates } from '../diff'
+import { ChangeTable } from './change-table'
+import { DropZone } from './drop-zone'
+import { ErrorTable } from './error-table'
+import { LocalDataPanel } from './local-data-panel'
+import { TemplateLinks } from './template-links'
+import './import-page.css'
+
+type Phase =
+  | { state: 'idle' }
+  | { state: 'reading'; fileName: string }
+  | { state: 'read'; analysis: ImportAnalysis }
+  | { state: 'applied'; analysis: ImportAnalysis; count: number }
+  | { state: 'failed'; message: string }
+
+/** The file's bytes (FileReader where Blob.arrayBuffer is missing, as in older engines). */
+function readBytes(file: File): Promise<Uint8Array> {
+  if (typeof file.arrayBuffer === 'function') {
+    return file.arrayBuffer().then((b) => new Uint8Array(b))
+  }
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
+    reader.onerror = () => reject(reader.error ?? new Error('无法读取文件'))
+    reader.readAsArrayBuffer(file)
+  })
+}
+
+/** Lets the browser paint the “reading” state before a long synchronous stretch. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+
+/**
+ * 数据导入 for department staff: drop a spreadsheet, see what it changes against the data on screen
+ * (new, changed, unchanged; errors by row), apply it to this browser only, revert at any time.
+ * Publishing for everyone is the administrator's `npm run data:import` (docs/data-import.md).
+ */
+export function ImportPage({ data }: { data: DashboardModel }) {
+  const [phase, setPhase] = useState<Phase>({ state: 'idle' })
+  const { apply, revert } = useLocalDataActions()
+  const run = useRef(0)
+
+  const onFile = useCallback(
+    async (file: File) => {
+      const id = ++run.current
+      setPhase({ state: 'reading', fileName: file.name })
+      await nextFrame()
+      try {
+        const bytes = await readBytes(file)
+        const analysis = await analyseFile(bytes, file.name, {
+          indicators: data.indicators,
+          organizations: data.organizations,
+          observations: data.observations,
+        })
+        if (id === run.current) setPhase({ state: 'read', analysis })
+      } catch (err) {
+        if (id === run.current) {
+          setPhase({
+            state: 'failed',
+            message: `无法读取文件:${err instanceof Error ? err.message : String(err)}`,
+          })
+        }
+      }
+    },
+    [data.indicators, data.organizations, data.observations],
+  )
+
+  const onApply = useCallback(
+    async (analysis: ImportAnalysis) => {
+      const updates = effectiveUpdates(analysis.diff)
+      try {
+        await apply(updates, analysis.fileName, data.local)
+        setPhase({ state: 'applied', analysis, count: updates.length })
+      } catch (err) {
+        setPhase({
+          state: 'failed',
+          message: `应用失败:${err instanceof Error ? err.message : String(err)}`,
+        })
+      }
+    },
+    [apply, data.local],
+  )
+
+  const onRevert = useCallback(async () => {
+    await revert()
+    setPhase({ state: 'idle' })
+  }, [revert])
+
+  return (
+    <div className="import-page">
+      <div className="import-page__intro">
+        <h2 className="import-page__title">数据导入</h2>
+        <p>
+          各部门按模板填写数据(每行一个数:指标、单位、年度、数值),拖入下方即可核对与现有数据的差异。
+          “应用到本浏览器”只改变这台电脑上看到的看板,随时可恢复为发布数据;
+          要让所有人看到,请把检查无误的文件交管理员发布。
+        </p>
+      </div>
+
+      <div className="import-page__columns">
+        <div className="import-page__main">
+          <DropZone onFile={onFile} busy={phase.state === 'reading'} />
+          {phase.state === 'reading' && (
+            <p className="import-status" role="status">
+              正在读取“{phase.fileName}”…
+            </p>
+          )}
+          {phase.state === 'failed' && (
+            <p className="import-status import-status--error" role="alert">
+              ⚠ {phase.message}
+            </p>
+          )}
+          {(phase.state === 'read' || phase.state === 'applied') && (
+            <ImportResult
+              analysis={phase.analysis}
+              data={data}
+              applied={phase.state === 'applied' ? phase.count : null}
+              onApply={onApply}
+            />
+          )}
+        </div>
+        <aside className="import-page__side">
+          <LocalDataPanel data={data} onRevert={onRevert} />
+          <TemplateLinks data={data} />
+        </aside>
+      </div>
+    </div>
+  )
+}
+
+function ImportResult({
+  analysis,
+  data,
+  applied,
+  onApply,
+}: {
+  analysis: ImportAnalysis
+  data: DashboardModel
+  applied: number | null
+  onApply: (analysis: ImportAnalysis) => void
+}) {
+  const { counts } = analysis.diff
+  const errorRows = new Set(analysis.errors.map((e) => e.row ?? 0)).size
+  const changes = counts.new + counts.changed
+  const blocked = analysis.errors.length > 0
+  return (
+    <section className="import-result" aria-label="导入结果" data-import-result>
+      <h3 className="import-result__title">
+        “{analysis.fileName}”
+        {analysis.sheet && analysis.sheet !== analysis.fileName && (
+          <span className="import-result__sheet">工作表「{analysis.sheet}」</span>
+        )}
+        <span className="import-result__rows">{analysis.dataRows} 行数据</span>
+      </h3>
+      <ul className="import-summary" aria-label="变化统计">
+        <li className="import-summary__item import-summary__item--new" data-kind="new">
+          新增 <strong>{counts.new}</strong>
+        </li>
+        <li className="import-summary__item import-summary__item--changed" data-kind="changed">
+          修改 <strong>{counts.changed}</strong>
+        </li>
+        <li className="import-summary__item" data-kind="unchanged">
+          不变 <strong>{counts.unchanged}</strong>
+        </li>
+        <li
+          className={`import-summary__item${blocked ? ' import-summary__item--error' : ''}`}
+          data-kind="error"
+        >
+          错误 <strong>{analysis.errors.length}</strong>
+          {blocked && <span>(涉及 {errorRows} 行)</span>}
+        </li>
+      </ul>
+
+      {blocked ? (
+        <>
+          <p className="import-status import-status--error" role="alert">
+            ⚠ 文件中有 {analysis.errors.length}{' '}
+            处错误,整个文件都没有导入。请按下表在原文件中改正后重新选择文件。
+          </p>
+          <ErrorTable issues={analysis.errors} />
+        </>
+      ) : (
+        <>
+          {analysis.warnings.length > 0 && (
+            <ErrorTable issues={analysis.warnings} caption="请核对(不影响导入)" kind="warning" />
+          )}
+          <div className="import-actions">
+            {applied === null ? (
+              <button
+                type="button"
+                className="button import-actions__apply"
+                disabled={changes === 0}
+                onClick={() => onApply(analysis)}
+              >
+                应用到本浏览器({changes} 条变化)
+              </button>
+            ) : (
+              <p className="import-status import-status--ok" role="status">
+                ✓ 已应用 {applied} 条变化:本浏览器的看板现在显示导入的数据。
+                <a href="#/">查看总览</a>
+              </p>
+            )}
+            {changes === 0 && applied === null && (
+              <span className="import-actions__note">
+                文件中的数据与当前数据完全相同,无需导入。
+              </span>
+            )}
+          </div>
+          <ChangeTable diff={analysis.diff} data={data} />
+        </>
+      )}
+    </section>
+  )
+}

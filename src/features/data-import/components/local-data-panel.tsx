@@ -1,0 +1,67 @@
+import { useState } from 'react'
+import type { DashboardModel } from '@/api/use-dashboard-data'
+import { formatDateTime } from '@/lib/format'
+
+/** Which data this browser shows, and the way back to the published data. */
+export function LocalDataPanel({
+  data,
+  onRevert,
+}: {
+  data: DashboardModel
+  onRevert: () => Promise<void>
+}) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const local = data.local
+  return (
+    <section
+      className={`import-card${local ? ' import-card--local' : ''}`}
+      aria-label="本浏览器使用的数据"
+      data-local-panel={local ? 'local' : 'published'}
+    >
+      <h3 className="import-card__title">本浏览器使用的数据</h3>
+      {local ? (
+        <>
+          <p>
+            <strong>本机导入数据</strong>:{local.rows.length} 条导入的数据覆盖在发布数据之上,
+            只有这台电脑的这个浏览器能看到。
+          </p>
+          <dl className="import-card__facts">
+            <dt>最近应用</dt>
+            <dd>{formatDateTime(local.appliedAt)}</dd>
+            <dt>文件</dt>
+            <dd>{local.fileName}</dd>
+          </dl>
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true)
+              setError(null)
+              try {
+                await onRevert()
+              } catch (err) {
+                setError(`恢复失败:${err instanceof Error ? err.message : String(err)}`)
+              } finally {
+                setBusy(false)
+              }
+            }}
+          >
+            恢复为发布数据
+          </button>
+          {error && (
+            <p className="import-status import-status--error" role="alert">
+              ⚠ {error}
+            </p>
+          )}
+        </>
+      ) : (
+        <p>
+          <strong>发布数据</strong>(数据更新于 {formatDateTime(data.meta.updatedAt)}),共{' '}
+          {data.publishedObservations.length} 条。
+        </p>
+      )}
+    </section>
+  )
+}

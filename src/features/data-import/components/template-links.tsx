@@ -1,0 +1,69 @@
+import { useState } from 'react'
+import type { DashboardModel } from '@/api/use-dashboard-data'
+import { datasetSheets } from '../workbook'
+import { writeXlsx } from '../xlsx'
+
+/** Saves bytes under a file name through a temporary object URL (nothing leaves the browser). */
+function saveFile(bytes: Uint8Array, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  a.rel = 'noopener'
+  document.body.append(a)
+  a.click()
+  a.remove()
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+
+/** The blank templates, and the data on screen as a workbook to edit and import again. */
+export function TemplateLinks({ data }: { data: DashboardModel }) {
+  const [status, setStatus] = useState<string | null>(null)
+  const exportCurrent = async () => {
+    setStatus('正在生成…')
+    try {
+      const bytes = await writeXlsx(
+        datasetSheets({
+          indicators: data.indicators,
+          organizations: data.organizations,
+          observations: data.observations,
+        }),
+      )
+      const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')
+      saveFile(bytes, `看板数据_${day}.xlsx`, XLSX_TYPE)
+      setStatus(`已导出 ${data.observations.length} 条`)
+    } catch (err) {
+      setStatus(`导出失败:${err instanceof Error ? err.message : String(err)}`)
+    }
+  }
+  return (
+    <section className="import-card" aria-label="模板与导出">
+      <h3 className="import-card__title">模板</h3>
+      <ul className="import-card__links">
+        <li>
+          <a href="templates/import-template.xlsx" download="数据导入模板.xlsx">
+            Excel 模板(.xlsx)
+          </a>
+          <span>含“目录”表:指标编码与单位名称</span>
+        </li>
+        <li>
+          <a href="templates/import-template.csv" download="数据导入模板.csv">
+            CSV 模板
+          </a>
+        </li>
+      </ul>
+      <h3 className="import-card__title">当前数据</h3>
+      <p>把看板现在显示的全部数据导出为模板格式,修改后可直接导入。</p>
+      <button type="button" className="button" onClick={exportCurrent}>
+        导出当前数据(.xlsx)
+      </button>
+      {status && (
+        <p className="import-card__status" role="status">
+          {status}
+        </p>
+      )}
+    </section>
+  )
+}

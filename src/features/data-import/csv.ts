@@ -1,0 +1,120 @@
+import type { CellValue } from './types'
+
+/**
+ * CSV as spreadsheets write it (RFC 4180): fields separated by commas, quoted with " when they
+ * hold a comma, a quote ("" inside quotes) or a line break; lines end in CRLF or LF. Text is UTF-8
+ * with or without a BOM; a file that is not valid UTF-8 is read as GB18030, which is what Excel
+ * on a Chinese Windows writes for “CSV (逗号分隔)”.
+ */
+
+export class CsvError extends Error {
+  readonly row: number
+
+  constructor(message: string, row: number) {
+    super(message)
+    this.name = 'CsvError'
+    this.row = row
+  }
+}
+
+export function decodeText(bytes: Uint8Array): string {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
+  const body = bom ? bytes.subarray(3) : bytes
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(body)
+  } catch {
+    return new TextDecoder('gb18030').decode(body)
+  }
+}
+
+/** The delimiter of the first line: a comma unless the line has none and has tabs or semicolons. */
+function sniffDelimiter(text: string): string {
+  const end = text.search(/\r|\n/)
+  const first = end < 0 ? text : text.slice(0, end)
+  if (first.includes(',')) return ','
+  if (first.includes('\t')) return '\t'
+  if (first.includes(';')) return ';'
+  return ','
+}
+
+/** Records of the text; each record is one spreadsheet row (a quoted field may span lines). */
+export function parseCsv(text: string): string[][] {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+  const delimiter = sniffDelimiter(src)
+  const rows: string[][] = []
+  let row: string[] = []
+  let field = ''
+  let i = 0
+  const n = src.length
+  let quotedFrom = -1
+  while (i < n) {
+    const ch = src[i]!
+    if (quotedFrom >= 0) {
+      if (ch === '"') {
+        if (src[i + 1] === '"') {
+          field += '"'
+          i += 2
+          continue
+        }
+        quotedFrom = -1
+        i++
+        continue
+      }
+      field += ch
+      i++
+      continue
+    }
+    if (ch === '"' && field === '') {
+      quotedFrom = rows.length + 1
+      i++
+      continue
+    }
+    if (ch === delimiter) {
+      row.push(field)
+      field = ''
+      i++
+      continue
+    }
+    if (ch === '\r' || ch === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1
+      continue
+    }
+    field += ch
+    i++
+  }
+  if (quotedFrom >= 0) {
+    throw new CsvError(
+      `第 ${quotedFrom} 行的引号没有闭合(字段以 " 开头,但直到文件末尾都没有结束的 ")`,
+      quotedFrom,
+    )
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field)
+    rows.push(row)
+  }
+  return rows
+}
+
+/** CSV records as sheet rows: empty fields are empty cells, everything else stays text. */
+export function csvRows(text: string): CellValue[][] {
+  return parseCsv(text).map((r) => r.map((f) => (f.trim() === '' ? null : f)))
+}
+
+function quote(field: string): string {
+  return /[",\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field
+}
+
+/** CSV with a UTF-8 BOM (so that Excel reads Chinese correctly) and CRLF line ends. */
+export function writeCsv(rows: CellValue[][]): string {
+  const lines = rows.map((r) =>
+    r
+      .map((c) => (c === null ? '' : c instanceof Date ? c.toISOString() : String(c)))
+      .map(quote)
+      .join(','),
+  )
+  return `\ufeff${lines.join('\r\n')}\r\n`
+}

@@ -1,0 +1,144 @@
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { setLocalDataStore } from '@/api/local-data'
+// eslint-disable-next-line no-restricted-imports -- the page is tested inside the whole app (header mark, cards)
+import { App } from '@/app/app'
+import { DEFAULT_CONFIG } from '@/config/runtime-config'
+import { DATA_FILES, dataUrl } from '../../../mocks/handlers'
+import { server } from '../../../mocks/node'
+import { writeCsv } from './csv'
+import { indexedDbStore, memoryStore, type LocalData } from './local-store'
+import { HEADER } from './testing'
+
+/**
+ * The import page in the app (jsdom): a file in, the changes and errors on screen, apply to this
+ * browser (the header says so and the cards show it), revert. The real browser with IndexedDB and
+ * the CSP is tests/browser/import.test.mjs.
+ */
+
+vi.setConfig({ testTimeout: 15_000 })
+
+beforeEach(() => {
+  window.location.hash = '#/import'
+  server.use(
+    ...Object.entries(DATA_FILES).map(([file, body]) =>
+      http.get(dataUrl(file), () => HttpResponse.json(body)),
+    ),
+  )
+})
+
+afterEach(() => {
+  setLocalDataStore(indexedDbStore())
+})
+
+const csvFile = (rows: unknown[][], name = '部门数据.csv') =>
+  new File([writeCsv(rows as never)], name, { type: 'text/csv' })
+
+function renderApp() {
+  return render(<App loaded={{ config: DEFAULT_CONFIG, warning: null }} />)
+}
+
+describe('数据导入 page', () => {
+  it('shows the changes of a valid file, applies them to this browser and reverts', async () => {
+    const store = memoryStore()
+    setLocalDataStore(store)
+    const user = userEvent.setup()
+    renderApp()
+    await screen.findByRole('heading', { name: '数据导入' })
+    expect(screen.queryByText('本机导入数据')).toBeNull()
+
+    await user.upload(
+      screen.getByLabelText('选择要导入的文件'),
+      csvFile([
+        HEADER,
+        ['XZFW-04', null, '通州湾示范区', 2024, 21, '余', null, '区司法局'],
+        ['XZFW-04', null, '通州湾示范区', 2025, 25, '余', null, null],
+        ['XZFW-01', null, '通州湾示范区', 2024, 100, null, null, null],
+      ]),
+    )
+    const result = await screen.findByRole('region', { name: '导入结果' })
+    const summary = within(result).getByRole('list', { name: '变化统计' })
+    expect(summary).toHaveTextContent('新增 1修改 1不变 1错误 0')
+    const table = result.querySelector('[data-change-table]')!
+    expect(table.querySelector('tr[data-kind="changed"]')).toHaveTextContent(
+      /XZFW-04 涉企法治服务.*2024.*20余次.*21余次.*区司法局/,
+    )
+
+    await user.click(within(result).getByRole('button', { name: '应用到本浏览器(2 条变化)' }))
+    await within(result).findByText(/已应用 2 条变化/)
+    const mark = await screen.findByRole('link', { name: '本机导入数据' })
+    expect(mark).toHaveAttribute('href', '#/import')
+    const saved = (await store.load()) as LocalData
+    expect(saved.fileName).toBe('部门数据.csv')
+    expect(saved.rows.map((r) => [r.year, r.value])).toEqual([
+      [2024, 21],
+      [2025, 25],
+    ])
+    // The year filter offers the imported year.
+    expect(screen.getByRole('combobox', { name: /年度/ })).toHaveTextContent('2025')
+
+    await user.click(screen.getByRole('button', { name: '恢复为发布数据' }))
+    await waitFor(() => expect(screen.queryByRole('link', { name: '本机导入数据' })).toBeNull())
+    expect(await store.load()).toBeNull()
+  })
+
+  it('lists the errors by sheet, row and column and offers nothing to apply', async () => {
+    setLocalDataStore(memoryStore())
+    const user = userEvent.setup()
+    renderApp()
+    await screen.findByRole('heading', { name: '数据导入' })
+    await user.upload(
+      screen.getByLabelText('选择要导入的文件'),
+      csvFile([
+        HEADER,
+        ['XZFW-04', null, '通州湾示范区', 2025, 25, '余', null, null],
+        ['XZFW-03', null, '通州湾示范区', 2025, 120, null, null, null],
+        ['XZFW-04', null, '通州湾示范区', null, '<img src=x onerror=alert(1)>', null, null, null],
+      ]),
+    )
+    const result = await screen.findByRole('region', { name: '导入结果' })
+    expect(within(result).getByRole('alert')).toHaveTextContent(
+      '文件中有 3 处错误,整个文件都没有导入',
+    )
+    const rows = [...result.querySelectorAll('table[data-issue-table="error"] tbody tr')].map(
+      (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    )
+    expect(rows).toEqual([
+      ['部门数据.csv', '第 3 行', 'E 列(数值)', '比率应在 0–100 之间(实际为 120);86.8% 请填 86.8'],
+      ['部门数据.csv', '第 4 行', 'D 列(年度)', '缺少年度'],
+      ['部门数据.csv', '第 4 行', 'E 列(数值)', '数值“<img src=x onerror=alert(1)>”不是数字'],
+    ])
+    // Text stays text.
+    expect(result.querySelector('img')).toBeNull()
+    expect(within(result).queryByRole('button', { name: /应用到本浏览器/ })).toBeNull()
+  })
+
+  it('the dashboard shows local data over the published data', async () => {
+    setLocalDataStore(
+      memoryStore({
+        appliedAt: '2026-12-01T02:00:00.000Z',
+        fileName: 'x.xlsx',
+        rows: [
+          {
+            indicatorId: 'enterprise-legal-services',
+            orgId: 'tzw',
+            year: 2024,
+            value: 33,
+            qualifier: 'approx',
+            status: 'reported',
+          },
+        ],
+      }),
+    )
+    window.location.hash = '#/'
+    renderApp()
+    await waitFor(() =>
+      expect(
+        document.querySelector('[data-indicator-id="enterprise-legal-services"]'),
+      ).toHaveAccessibleName(/33余次/),
+    )
+    expect(screen.getByRole('link', { name: '本机导入数据' })).toBeInTheDocument()
+  })
+})

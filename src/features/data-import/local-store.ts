@@ -1,0 +1,116 @@
+import { z } from 'zod'
+import { observationSchema, type Observation } from '../../domain/schemas'
+
+/**
+ * Data a clerk applied in this browser, kept in IndexedDB: the imported observations only (an
+ * overlay), never a copy of the published data, so reverting is deleting it. What is read back is
+ * parsed with the contract's schema; anything unreadable counts as “no local data”.
+ */
+
+export interface LocalData {
+  /** When it was applied, ISO 8601. */
+  appliedAt: string
+  fileName: string
+  /** The imported observations, applied over the published ones. */
+  rows: Observation[]
+}
+
+const localDataSchema = z.object({
+  version: z.literal(1),
+  appliedAt: z.string(),
+  fileName: z.string(),
+  rows: z.array(observationSchema),
+})
+
+const DB_NAME = 'tzw-dashboard'
+const STORE = 'local-data'
+const KEY = 'overlay'
+
+/** Other tabs of the same browser hear about apply and revert on this channel. */
+export const LOCAL_DATA_CHANNEL = 'tzw-dashboard-local-data'
+
+export interface LocalDataStore {
+  load(): Promise<LocalData | null>
+  save(data: LocalData): Promise<void>
+  clear(): Promise<void>
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB 请求失败'))
+  })
+}
+
+function openDb(factory: IDBFactory): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = factory.open(DB_NAME, 1)
+    req.onupgradeneeded = () => {
+      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE)
+    }
+    req.onsuccess = () => resolve(req.result)
+    req.onerror = () => reject(req.error ?? new Error('无法打开本机数据库'))
+    req.onblocked = () => reject(new Error('本机数据库被其他页面占用,请关闭其他看板页面后重试'))
+  })
+}
+
+async function withStore<T>(
+  factory: IDBFactory,
+  mode: IDBTransactionMode,
+  run: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  const db = await openDb(factory)
+  try {
+    const tx = db.transaction(STORE, mode)
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve()
+      tx.onerror = () => reject(tx.error ?? new Error('本机数据库写入失败'))
+      tx.onabort = () => reject(tx.error ?? new Error('本机数据库写入被中止'))
+    })
+    const [result] = await Promise.all([request(run(tx.objectStore(STORE))), done])
+    return result
+  } finally {
+    db.close()
+  }
+}
+
+export function indexedDbStore(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+): LocalDataStore {
+  return {
+    async load() {
+      if (!factory) return null
+      try {
+        const raw = await withStore(factory, 'readonly', (s) => s.get(KEY))
+        const parsed = localDataSchema.safeParse(raw)
+        if (!parsed.success) return null
+        const { appliedAt, fileName, rows } = parsed.data
+        return { appliedAt, fileName, rows }
+      } catch {
+        return null
+      }
+    },
+    async save(data) {
+      if (!factory) throw new Error('此浏览器不支持本机存储(IndexedDB),无法应用导入数据')
+      await withStore(factory, 'readwrite', (s) => s.put({ version: 1, ...data }, KEY))
+    },
+    async clear() {
+      if (!factory) return
+      await withStore(factory, 'readwrite', (s) => s.delete(KEY))
+    },
+  }
+}
+
+/** A store in memory, for tests and for browsers without IndexedDB. */
+export function memoryStore(initial: LocalData | null = null): LocalDataStore {
+  let current = initial
+  return {
+    load: async () => current,
+    save: async (data) => {
+      current = data
+    },
+    clear: async () => {
+      current = null
+    },
+  }
+}

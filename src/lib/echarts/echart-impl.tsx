@@ -31,6 +31,9 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
     chartRef.current = chart
     el.dataset.chartState = 'rendering'
     const onFinished = () => {
+      // A render into a container that has no size yet draws nothing; the resize that follows
+      // renders again, and that one counts.
+      if (el.clientWidth === 0 || el.clientHeight === 0) return
       el.dataset.chartState = 'finished'
     }
     chart.on('finished', onFinished)

@@ -1,15 +1,63 @@
-import type { CSSProperties } from 'react'
-import { metTarget, type Cell } from '@/domain/select'
+import { useMemo, type CSSProperties } from 'react'
+import { metTarget, pickCell, type Cell, type ObservationIndex } from '@/domain/select'
 import type { Indicator } from '@/domain/schemas'
 import { formatIndicatorValue, formatValue, NO_DATA } from '@/lib/format'
 import { SourceNote } from './source-note'
+import { Sparkline, YearChangeMark, yearOverYear, type YearPoint } from './sparkline'
 import { DemoBadge } from './state-views'
+
+/**
+ * What a card needs to show its other years: the index and the same filters its own cell was
+ * picked with (a page that hides demo data hides it in the sparkline too).
+ */
+export interface CardTrendInput {
+  index: ObservationIndex
+  problems: ReadonlyMap<string, string>
+  orgId: string
+  year: number
+  /** The years the data covers (meta.years). */
+  years: readonly number[]
+  showDemo: boolean
+}
 
 interface MetricCardProps {
   indicator: Indicator
   cell: Cell
   accent: string
   reportTitle: string
+  /** Given, the card also shows the year-over-year change and a sparkline of the years. */
+  trend?: CardTrendInput
+}
+
+/** The indicator's value in each year of `years`, as the card would show it (hidden demo = null). */
+export function cardPoints(indicator: Indicator, t: CardTrendInput): YearPoint[] {
+  return [...t.years]
+    .sort((a, b) => a - b)
+    .map((year) => {
+      const cell = pickCell(indicator, t.index, t.orgId, year, t.showDemo, t.problems)
+      const obs = cell.state === 'value' ? cell.observation : null
+      return {
+        year,
+        value: obs?.value ?? null,
+        demo: obs?.status === 'demo',
+        approx: obs?.qualifier != null,
+      }
+    })
+}
+
+function CardTrend({ indicator, trend }: { indicator: Indicator; trend: CardTrendInput }) {
+  const points = useMemo(() => cardPoints(indicator, trend), [indicator, trend])
+  // No other year has a value (e.g. demo years hidden): there is no history to show.
+  if (!points.some((p) => p.year !== trend.year && p.value !== null)) return null
+  const change = yearOverYear(points, trend.year, indicator.direction)
+  return (
+    <div className="metric-card__trend">
+      {points.length > 1 && (
+        <Sparkline points={points} currentYear={trend.year} unit={indicator.unit} />
+      )}
+      <YearChangeMark change={change} unit={indicator.unit} />
+    </div>
+  )
 }
 
 function TargetLine({ indicator, value }: { indicator: Indicator; value: number | null }) {
@@ -25,8 +73,11 @@ function TargetLine({ indicator, value }: { indicator: Indicator; value: number 
   )
 }
 
-/** One indicator: value with unit and qualifier, target and whether it is met, and its source. */
-export function MetricCard({ indicator, cell, accent, reportTitle }: MetricCardProps) {
+/**
+ * One indicator: value with unit and qualifier, target and whether it is met, and its source;
+ * with `trend`, also the change on the year before and a sparkline of the years.
+ */
+export function MetricCard({ indicator, cell, accent, reportTitle, trend }: MetricCardProps) {
   const obs = cell.state === 'value' ? cell.observation : null
   const formatted = obs ? formatIndicatorValue(indicator, obs.value, obs.qualifier) : null
   const demo = obs?.status === 'demo'
@@ -34,6 +85,21 @@ export function MetricCard({ indicator, cell, accent, reportTitle }: MetricCardP
     cell.state === 'value' && formatted
       ? `${indicator.name} ${formatted.text}${demo ? '(示例数据)' : ''}`
       : `${indicator.name} ${cell.state === 'error' ? '数据错误' : NO_DATA}`
+  const value = formatted ? (
+    <p className="metric-card__value">
+      <span className="metric-card__figure">{formatted.figure}</span>
+      <span className="metric-card__unit">{formatted.unit}</span>
+    </p>
+  ) : cell.state === 'error' ? (
+    <p className="metric-card__error" role="alert">
+      ⚠ {cell.message}
+    </p>
+  ) : (
+    <p className="metric-card__value metric-card__value--none">
+      {NO_DATA}
+      {cell.state === 'hidden-demo' && <span className="metric-card__hint">(示例数据已隐藏)</span>}
+    </p>
+  )
   return (
     <article
       className={`metric-card metric-card--${cell.state}${demo ? ' metric-card--demo' : ''}`}
@@ -48,22 +114,13 @@ export function MetricCard({ indicator, cell, accent, reportTitle }: MetricCardP
         </h4>
         {demo && <DemoBadge />}
       </header>
-      {formatted ? (
-        <p className="metric-card__value">
-          <span className="metric-card__figure">{formatted.figure}</span>
-          <span className="metric-card__unit">{formatted.unit}</span>
-        </p>
-      ) : cell.state === 'error' ? (
-        <p className="metric-card__error" role="alert">
-          ⚠ {cell.message}
-        </p>
+      {trend && cell.state !== 'error' ? (
+        <div className="metric-card__main">
+          {value}
+          <CardTrend indicator={indicator} trend={trend} />
+        </div>
       ) : (
-        <p className="metric-card__value metric-card__value--none">
-          {NO_DATA}
-          {cell.state === 'hidden-demo' && (
-            <span className="metric-card__hint">(示例数据已隐藏)</span>
-          )}
-        </p>
+        value
       )}
       <footer className="metric-card__foot">
         <TargetLine indicator={indicator} value={obs?.value ?? null} />

@@ -1,0 +1,123 @@
+import type { ComposeOption } from 'echarts/core'
+import type { BarSeriesOption, LineSeriesOption, RadarSeriesOption } from 'echarts/charts'
+import type {
+  DataZoomComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  MarkLineComponentOption,
+  RadarComponentOption,
+  TooltipComponentOption,
+} from 'echarts/components'
+import { escapeHtml } from '@/lib/escape-html'
+import type { ChartTheme } from '@/lib/echarts/theme'
+
+/**
+ * Shared pieces of the comparison charts. The option type adds radar and dataZoom, which this
+ * view registers itself (./register.ts) so the overview's ECharts chunk stays as it is.
+ */
+export type CompareOption = ComposeOption<
+  | BarSeriesOption
+  | LineSeriesOption
+  | RadarSeriesOption
+  | DataZoomComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkLineComponentOption
+  | RadarComponentOption
+  | TooltipComponentOption
+>
+
+export const DEMO_SUFFIX = '(示例)'
+export const DERIVED = '(派生)'
+
+/** Above this many data items a chart does not animate: updates must be quick at city scale. */
+const ANIMATION_LIMIT = 400
+
+export function baseOption(theme: ChartTheme, items = 0): CompareOption {
+  return {
+    backgroundColor: 'transparent',
+    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
+    animation: items <= ANIMATION_LIMIT,
+    animationDuration: 500,
+    animationDurationUpdate: 300,
+    tooltip: {
+      confine: true,
+      backgroundColor: theme.tooltipBg,
+      borderColor: theme.tooltipBorder,
+      textStyle: { color: theme.text, fontSize: 16, fontFamily: theme.fontFamily },
+    },
+  }
+}
+
+/** Hatching for demo values, so a demo bar is marked without relying on colour. */
+export function demoDecal(color = 'rgba(255,255,255,0.5)') {
+  return {
+    symbol: 'rect',
+    symbolSize: 1,
+    color,
+    dashArrayX: [1, 0],
+    dashArrayY: [3, 5],
+    rotation: -Math.PI / 4,
+  }
+}
+
+/** Tooltip HTML: a bold title and lines, every piece of data escaped. */
+export function tooltipHtml(title: string, lines: string[]): string {
+  return [`<strong>${escapeHtml(title)}</strong>`, ...lines.map(escapeHtml)].join('<br/>')
+}
+
+/** The data index behind an axis or item tooltip's params. */
+export function dataIndexOf(params: unknown): number | undefined {
+  const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: unknown } | undefined
+  return typeof first?.dataIndex === 'number' ? first.dataIndex : undefined
+}
+
+/**
+ * A dataZoom on a category axis, shown only when there are more than `window` categories: a
+ * slider and mouse-wheel zoom that draw only the categories in view. Always present (hidden when
+ * not needed), because the chart wrapper merges components: a zoom left over from a larger
+ * selection would otherwise keep cutting a smaller one.
+ */
+export function categoryZoom(
+  axis: 'x' | 'y',
+  count: number,
+  window: number,
+  theme: ChartTheme,
+): DataZoomComponentOption[] {
+  const needed = count > window
+  const axisKey = axis === 'x' ? 'xAxisIndex' : 'yAxisIndex'
+  const position =
+    axis === 'x'
+      ? { left: 48, right: 24, bottom: 6, height: 16 }
+      : { right: 6, top: 24, bottom: 12, width: 14 }
+  return [
+    {
+      type: 'slider',
+      id: 'zoom-slider',
+      [axisKey]: 0,
+      show: needed,
+      startValue: 0,
+      endValue: needed ? window - 1 : Math.max(count - 1, 0),
+      zoomLock: false,
+      brushSelect: false,
+      showDetail: false,
+      filterMode: 'filter',
+      borderColor: theme.axis,
+      fillerColor: 'rgba(43,195,255,0.18)',
+      handleStyle: { color: theme.muted },
+      textStyle: { color: theme.muted },
+      ...position,
+    },
+    {
+      type: 'inside',
+      id: 'zoom-inside',
+      [axisKey]: 0,
+      disabled: !needed,
+      filterMode: 'filter',
+      // The wheel scrolls the page; Shift + wheel or dragging moves through the categories.
+      zoomOnMouseWheel: false,
+      moveOnMouseWheel: 'shift',
+      moveOnMouseMove: true,
+    },
+  ] as DataZoomComponentOption[]
+}

@@ -1,0 +1,94 @@
+import type { ChartTheme } from '@/lib/echarts/theme'
+import { formatValue } from '@/lib/format'
+import { formatAttainment } from '../compare-maths'
+import type { RadarModel } from '../compare-model'
+import {
+  baseOption,
+  DEMO_SUFFIX,
+  demoDecal,
+  DERIVED,
+  tooltipHtml,
+  type CompareOption,
+} from './common'
+
+/** The radar's outer ring: 150 % of target; more is drawn on the edge and written "≥…". */
+export const RADAR_MAX = 150
+
+/** An axis name: the short name, marked 示例 when its value is demo data. */
+export function radarAxisName(item: RadarModel['items'][number]): string {
+  return `${item.indicator.shortName}${item.cell.demo ? DEMO_SUFFIX : ''}`
+}
+
+/**
+ * One organisation's indicators normalised to their targets (attainment, derived): 100 % is the
+ * target ring. Demo values are named 示例 on their axis and the area is hatched when any is demo.
+ */
+export function buildRadarOption(
+  radar: RadarModel,
+  theme: ChartTheme,
+  accent: string,
+): CompareOption {
+  const anyDemo = radar.items.some((i) => i.cell.demo)
+  const values = radar.items.map((i) => Math.min(i.attainment.percent ?? 0, RADAR_MAX))
+  return {
+    ...baseOption(theme, radar.items.length),
+    legend: {
+      bottom: 0,
+      textStyle: { color: theme.text, fontSize: theme.fontSize },
+      data: ['达成度', '目标 100%'],
+    },
+    tooltip: {
+      ...baseOption(theme).tooltip,
+      trigger: 'item',
+      formatter: (p: unknown) => {
+        const name = (p as { seriesName?: string }).seriesName
+        if (name !== '达成度') return tooltipHtml('目标', ['每个指标的目标值记为 100%'])
+        return tooltipHtml(
+          `${radar.org?.name ?? ''} ${radar.year}年 · 目标达成度${DERIVED}`,
+          radar.items.map(
+            (i) =>
+              `${i.indicator.shortName}:${i.cell.text}${i.cell.demo ? DEMO_SUFFIX : ''},目标 ${formatValue(i.indicator.target, i.indicator.unit).text},达成度 ${formatAttainment(i.attainment)}`,
+          ),
+        )
+      },
+    },
+    radar: {
+      center: ['50%', '50%'],
+      radius: '62%',
+      startAngle: 90,
+      splitNumber: 3,
+      indicator: radar.items.map((i) => ({ name: radarAxisName(i), max: RADAR_MAX, min: 0 })),
+      axisName: { color: theme.text, fontSize: theme.fontSize, fontFamily: theme.fontFamily },
+      axisLine: { lineStyle: { color: theme.axis } },
+      splitLine: { lineStyle: { color: theme.split } },
+      splitArea: { show: false },
+    },
+    series: [
+      {
+        type: 'radar',
+        id: 'target',
+        name: '目标 100%',
+        silent: false,
+        symbol: 'none',
+        lineStyle: { color: theme.met, type: 'dashed', width: 1.5 },
+        itemStyle: { color: theme.met },
+        data: [{ name: '目标 100%', value: radar.items.map(() => 100) }],
+      },
+      {
+        type: 'radar',
+        id: 'attainment',
+        name: '达成度',
+        symbol: 'circle',
+        symbolSize: 6,
+        lineStyle: { color: accent, width: 2, type: anyDemo ? 'dashed' : 'solid' },
+        itemStyle: { color: accent },
+        areaStyle: {
+          color: accent,
+          opacity: 0.25,
+          ...(anyDemo ? { decal: demoDecal('rgba(255,255,255,0.35)') } : {}),
+        },
+        data: [{ name: '达成度', value: values }],
+      },
+    ],
+  }
+}

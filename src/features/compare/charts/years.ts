@@ -1,0 +1,143 @@
+import type { ChartTheme } from '@/lib/echarts/theme'
+import { formatValue } from '@/lib/format'
+import type { FocusModel } from '../compare-model'
+import {
+  baseOption,
+  categoryZoom,
+  dataIndexOf,
+  DEMO_SUFFIX,
+  demoDecal,
+  tooltipHtml,
+  type CompareOption,
+} from './common'
+
+/** Colours of the years, oldest faintest. No green or amber: those mean met / below target. */
+const YEAR_COLORS = [
+  '#2f5fb3',
+  '#3b78d8',
+  '#4f9dff',
+  '#7fb8ff',
+  '#a9cfff',
+  '#8c6cf0',
+  '#b48cff',
+  '#3cc8f0',
+  '#7fdcff',
+  '#c9e6ff',
+]
+
+export function yearColors(n: number): string[] {
+  // The latest year is the brightest blue; earlier ones step back.
+  const start = Math.max(0, 5 - n)
+  return Array.from({ length: n }, (_, i) => YEAR_COLORS[(start + i) % YEAR_COLORS.length]!)
+}
+
+/** Organisations in view at once for `years` bars each. */
+export function yearsWindow(years: number): number {
+  return Math.max(2, Math.floor(48 / Math.max(years, 1)))
+}
+
+/**
+ * Grouped bars: one group per organisation, one bar per selected year. Demo bars are hatched; a
+ * missing year draws nothing (not a zero). The target is a dashed line.
+ */
+export function buildYearsOption(focus: FocusModel, theme: ChartTheme): CompareOption {
+  const { indicator, orgs, years, cells } = focus
+  const colors = yearColors(years.length)
+  const win = yearsWindow(years.length)
+  const empty = new Set(
+    orgs.filter((_, i) => cells[i]!.every((c) => c.value === null)).map((o) => o.shortName),
+  )
+  return {
+    ...baseOption(theme, orgs.length * years.length),
+    color: colors,
+    grid: {
+      left: 8,
+      right: indicator.target !== null ? 72 : 16,
+      top: 40,
+      bottom: orgs.length > win ? 30 : 8,
+      containLabel: true,
+    },
+    legend: {
+      top: 0,
+      left: 'center',
+      type: 'scroll',
+      textStyle: { color: theme.text, fontSize: theme.fontSize },
+      pageTextStyle: { color: theme.muted },
+      data: years.map((y) => `${y}年`),
+    },
+    tooltip: {
+      ...baseOption(theme).tooltip,
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (p: unknown) => {
+        const i = dataIndexOf(p)
+        const org = i === undefined ? undefined : orgs[i]
+        if (!org || i === undefined) return ''
+        return tooltipHtml(
+          org.name,
+          years.map((y, j) => {
+            const c = cells[i]![j]!
+            return `${y}年 ${c.text}${c.demo ? ` ${DEMO_SUFFIX}` : ''}`
+          }),
+        )
+      },
+    },
+    xAxis: {
+      type: 'category',
+      data: orgs.map((o) => o.shortName),
+      axisLine: { lineStyle: { color: theme.axis } },
+      axisTick: { show: false },
+      axisLabel: {
+        color: theme.text,
+        fontSize: theme.fontSize,
+        interval: 0,
+        hideOverlap: true,
+        // An organisation with no value in any selected year says so under its empty slot.
+        formatter: (name: string) => (empty.has(name) ? `${name}\n无数据` : name),
+      },
+    },
+    yAxis: {
+      type: 'value',
+      axisLabel: { color: theme.muted, fontSize: theme.fontSize },
+      splitLine: { lineStyle: { color: theme.split } },
+    },
+    dataZoom: categoryZoom('x', orgs.length, win, theme),
+    // Two series per year, stacked into one bar slot: reported values and demo values (hatched).
+    // Plain arrays with the style on the series, not an object per bar: 10,000 bars at city
+    // scale stay cheap to update. They share the year's name, so one legend entry toggles both.
+    series: years.flatMap((y, j) =>
+      ([false, true] as const).map((demo) => ({
+        type: 'bar' as const,
+        id: `year-${y}${demo ? '-demo' : ''}`,
+        name: `${y}年`,
+        stack: `year-${y}`,
+        barMaxWidth: 22,
+        barGap: '10%',
+        itemStyle: {
+          color: colors[j],
+          opacity: demo ? 0.7 : 1,
+          borderRadius: [2, 2, 0, 0],
+          ...(demo ? { decal: demoDecal('rgba(255,255,255,0.55)') } : {}),
+        },
+        data: orgs.map((_, i) => {
+          const c = cells[i]![j]!
+          return c.value !== null && c.demo === demo ? c.value : '-'
+        }),
+        ...(j === 0 && !demo && indicator.target !== null
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: theme.met, type: 'dashed' as const },
+                label: {
+                  color: theme.met,
+                  formatter: `目标 ${formatValue(indicator.target, indicator.unit).text}`,
+                },
+                data: [{ yAxis: indicator.target }],
+              },
+            }
+          : {}),
+      })),
+    ),
+  }
+}

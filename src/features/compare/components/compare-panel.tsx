@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react'
+import { DemoBadge, EmptyState, ErrorState } from '@/components/state-views'
+import { EChart } from '@/lib/echarts/echart'
+import type { ChartOption } from '@/lib/echarts/types'
+import { useUiStore } from '@/stores/ui-store'
+import type { CompareOption } from '../charts/common'
+
+export interface PanelTable {
+  columns: string[]
+  rows: { key: string; cells: string[] }[]
+}
+
+interface ComparePanelProps {
+  id: string
+  title: string
+  subtitle?: string
+  note?: ReactNode
+  option: CompareOption | null
+  error: string | null
+  /** Why there is nothing to draw (shown instead of an empty chart); null when there is. */
+  empty: string | null
+  /** The chart's accessible name: what it shows, in words, with 示例 marks. */
+  summary: string
+  hasDemo: boolean
+  table: PanelTable
+  height: number
+}
+
+/**
+ * A comparison chart with its accessible name, a 表格 view of the same numbers, a 含示例数据 mark,
+ * and its error and empty states. The chart stays mounted under the table view.
+ */
+export function ComparePanel({
+  id,
+  title,
+  subtitle,
+  note,
+  option,
+  error,
+  empty,
+  summary,
+  hasDemo,
+  table,
+  height,
+}: ComparePanelProps) {
+  const tableOpen = useUiStore((s) => Boolean(s.tableViews[id]))
+  const toggle = useUiStore((s) => s.toggleTableView)
+  const drawable = !error && !empty && option
+  return (
+    <section className="chart-panel compare-panel" data-chart-id={id} aria-label={title}>
+      <header className="chart-panel__head">
+        <h3 className="chart-panel__title">
+          {title}
+          {subtitle && <span className="chart-panel__subtitle">{subtitle}</span>}
+        </h3>
+        {hasDemo && !error && <DemoBadge label="含示例数据" />}
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          aria-pressed={tableOpen}
+          onClick={() => toggle(id)}
+          disabled={Boolean(error)}
+        >
+          {tableOpen ? '图表' : '表格'}
+        </button>
+      </header>
+      {note && <p className="chart-panel__note">{note}</p>}
+      <div className="chart-panel__body" style={{ height }}>
+        {error ? (
+          <ErrorState message={error} />
+        ) : empty ? (
+          <EmptyState>{empty}</EmptyState>
+        ) : (
+          drawable && (
+            <div className="chart-panel__chart" role="img" aria-label={summary}>
+              {/* The wrapper's type names the core modules; radar and dataZoom are registered by this view. */}
+              <EChart option={option as unknown as ChartOption} />
+            </div>
+          )
+        )}
+        {tableOpen && !error && (
+          <div className="chart-panel__table">
+            <table>
+              <caption className="visually-hidden">{title}</caption>
+              <thead>
+                <tr>
+                  {table.columns.map((c) => (
+                    <th scope="col" key={c}>
+                      {c}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {table.rows.map((r) => (
+                  <tr key={r.key}>
+                    {r.cells.map((c, i) =>
+                      i === 0 ? (
+                        <th scope="row" key={i}>
+                          {c}
+                        </th>
+                      ) : (
+                        <td key={i} className="num">
+                          {c}
+                        </td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </section>
+  )
+}
+
+/** "A、B、C 等 N 个" — long lists are cut in accessible names, never left unbounded. */
+export function summarize(items: string[], max = 20): string {
+  if (items.length <= max) return items.join(',')
+  return `${items.slice(0, max).join(',')}……共 ${items.length} 项`
+}

@@ -1,4 +1,5 @@
-import { MetricCard } from '@/components/metric-card'
+import { useMemo } from 'react'
+import { MetricCard, type CardTrendInput } from '@/components/metric-card'
 import { PanelBoundary } from '@/components/panel-boundary'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { pickCell } from '@/domain/select'
@@ -22,6 +23,18 @@ export function GroupCards({
   theme?: ChartTheme
 }) {
   const indicators = data.indicatorsByGroup.get(group) ?? []
+  // Every card gains 同比 and a sparkline of the years the data has (demo years marked).
+  const trend = useMemo<CardTrendInput>(
+    () => ({
+      index: input.index,
+      problems: input.problems,
+      orgId: input.orgId,
+      year: input.year,
+      years: data.meta.years,
+      showDemo: input.showDemo,
+    }),
+    [input.index, input.problems, input.orgId, input.year, input.showDemo, data.meta.years],
+  )
   return (
     <div className={wide ? 'card-grid card-grid--wide' : 'card-grid'}>
       {indicators.map((indicator) => (
@@ -38,6 +51,7 @@ export function GroupCards({
             )}
             accent={theme.accents[group]}
             reportTitle={data.meta.source.title}
+            trend={trend}
           />
         </PanelBoundary>
       ))}

@@ -9,6 +9,7 @@ import type {
   TooltipComponentOption,
 } from 'echarts/components'
 import { escapeHtml } from '@/lib/escape-html'
+import { demoDecal, sharedBase } from '@/lib/echarts/option-base'
 import type { ChartTheme } from '@/lib/echarts/theme'
 
 /**
@@ -35,31 +36,14 @@ const ANIMATION_LIMIT = 400
 
 export function baseOption(theme: ChartTheme, items = 0): CompareOption {
   return {
-    backgroundColor: 'transparent',
-    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
+    ...sharedBase(theme),
     animation: items <= ANIMATION_LIMIT,
     animationDuration: 500,
     animationDurationUpdate: 300,
-    tooltip: {
-      confine: true,
-      backgroundColor: theme.tooltipBg,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.text, fontSize: 16, fontFamily: theme.fontFamily },
-    },
   }
 }
 
-/** Hatching for demo values, so a demo bar is marked without relying on colour. */
-export function demoDecal(color = 'rgba(255,255,255,0.5)') {
-  return {
-    symbol: 'rect',
-    symbolSize: 1,
-    color,
-    dashArrayX: [1, 0],
-    dashArrayY: [3, 5],
-    rotation: -Math.PI / 4,
-  }
-}
+export { demoDecal }
 
 /** Tooltip HTML: a bold title and lines, every piece of data escaped. */
 export function tooltipHtml(title: string, lines: string[]): string {

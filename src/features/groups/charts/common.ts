@@ -1,4 +1,5 @@
 import { escapeHtml } from '@/lib/escape-html'
+import { demoDecal, sharedBase } from '@/lib/echarts/option-base'
 import type { ChartTheme } from '@/lib/echarts/theme'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartRow } from './chart-rows'
@@ -7,18 +8,7 @@ export const DEMO_SUFFIX = '(示例)'
 
 /** Base settings every chart shares: text style, tooltip look, short first-render animation. */
 export function baseOption(theme: ChartTheme): ChartOption {
-  return {
-    backgroundColor: 'transparent',
-    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
-    animationDuration: 600,
-    animationDurationUpdate: 400,
-    tooltip: {
-      confine: true,
-      backgroundColor: theme.tooltipBg,
-      borderColor: theme.tooltipBorder,
-      textStyle: { color: theme.text, fontSize: 16, fontFamily: theme.fontFamily },
-    },
-  }
+  return sharedBase(theme)
 }
 
 /**
@@ -37,18 +27,6 @@ export function rowTooltip(row: ChartRow, extra: string[] = []): string {
 /** Finds the row behind a tooltip or label callback by its data index. */
 export function rowAt(rows: ChartRow[], dataIndex: unknown): ChartRow | undefined {
   return typeof dataIndex === 'number' ? rows[dataIndex] : undefined
-}
-
-/** Hatching for demo bars, so a demo value is marked without relying on colour. */
-export function demoDecal(color: string) {
-  return {
-    symbol: 'rect',
-    symbolSize: 1,
-    color,
-    dashArrayX: [1, 0],
-    dashArrayY: [3, 5],
-    rotation: -Math.PI / 4,
-  }
 }
 
 /**

@@ -30,12 +30,19 @@ function UpdatedMark({ state }: { state: DashboardState }) {
         ⚠ 数据源暂不可用,正在重试
       </span>
     )
+  const local = state.data.local ? (
+    <span className="local-data-mark" role="status">
+      本机导入数据(非发布数据)
+    </span>
+  ) : null
   return state.stale ? (
     <span className="stale-mark" role="status" title={state.staleReason ?? undefined}>
       ⚠ 数据已过期 · 更新于 {formatTime(state.fetchedAt)}
     </span>
   ) : (
-    <span className="screen-header__updated">数据更新于 {formatTime(state.fetchedAt)}</span>
+    <span className="screen-header__updated">
+      数据更新于 {formatTime(state.fetchedAt)} {local}
+    </span>
   )
 }
 

@@ -1,7 +1,10 @@
 import { useMemo } from 'react'
 import { PanelBoundary } from '@/components/panel-boundary'
 import type { Direction } from '@/domain/schemas'
-import { HALL_THEME } from '@/lib/echarts/theme'
+import { useMeta } from '@/api/get-meta'
+import type { ChartExport } from '@/components/export-menu'
+import { BRIEFING_THEME, HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
+import type { ChartOption } from '@/lib/echarts/types'
 import { formatValue, NO_DATA } from '@/lib/format'
 import { buildChangeOption, changeLabel } from '../charts/change'
 import { DEMO_SUFFIX } from '../charts/common'
@@ -21,6 +24,35 @@ import { ComparePanel, summarize } from './compare-panel'
 
 const THEME = HALL_THEME
 const CHART_HEIGHT = 340
+
+/**
+ * The 导出 menu of a comparison chart: the same builder run with the light briefing theme, named
+ * 对比分析 in the file name and title band.
+ */
+function useExport(
+  title: string,
+  unit: string,
+  year: number,
+  /** Overridden by the panel, which knows whether its chart shows demo values. */
+  hasDemo: boolean,
+  build: (theme: ChartTheme) => unknown,
+): ChartExport {
+  const source = useMeta().data?.source.title ?? ''
+  return {
+    meta: {
+      group: '对比分析',
+      title,
+      organization: '所选单位',
+      period: `${year}年`,
+      unit,
+      source,
+      hasDemo,
+    },
+    year,
+    accent: BRIEFING_THEME.accents['admin-services'],
+    buildOption: () => build(BRIEFING_THEME) as ChartOption,
+  }
+}
 
 export const DIRECTION_NOTE: Record<Direction, string> = {
   higher: '数值越高越好,从高到低排列',
@@ -44,6 +76,9 @@ function RankingPanel({ focus }: { focus: FocusModel }) {
   const { indicator, ranking, year } = focus
   const accent = THEME.accents[indicator.group]
   const option = useMemo(() => buildRankingOption(focus, THEME, accent), [focus, accent])
+  const exportInfo = useExport(`${indicator.shortName} 排名`, indicator.unit, year, true, (t) =>
+    buildRankingOption(focus, t, t.accents[indicator.group]),
+  )
   const avg = averageText(focus)
   const hasValue = ranking.some((r) => r.cell.value !== null)
   const empty =
@@ -100,6 +135,7 @@ function RankingPanel({ focus }: { focus: FocusModel }) {
         ],
       }}
       height={CHART_HEIGHT}
+      exportInfo={exportInfo}
     />
   )
 }
@@ -107,6 +143,13 @@ function RankingPanel({ focus }: { focus: FocusModel }) {
 function YearsPanel({ focus }: { focus: FocusModel }) {
   const { indicator, orgs, years, cells } = focus
   const option = useMemo(() => buildYearsOption(focus, THEME), [focus])
+  const exportInfo = useExport(
+    `${focus.indicator.shortName} 分年度对比`,
+    focus.indicator.unit,
+    focus.year,
+    true,
+    (t) => buildYearsOption(focus, t),
+  )
   const all = cells.flat()
   const empty =
     years.length === 0
@@ -141,6 +184,7 @@ function YearsPanel({ focus }: { focus: FocusModel }) {
         })),
       }}
       height={CHART_HEIGHT}
+      exportInfo={exportInfo}
     />
   )
 }
@@ -148,6 +192,13 @@ function YearsPanel({ focus }: { focus: FocusModel }) {
 function ChangePanel({ focus }: { focus: FocusModel }) {
   const { indicator, changes, year } = focus
   const option = useMemo(() => buildChangeOption(focus, THEME), [focus])
+  const exportInfo = useExport(
+    `${focus.indicator.shortName} 同比变化`,
+    focus.indicator.unit,
+    focus.year,
+    true,
+    (t) => buildChangeOption(focus, t),
+  )
   const empty =
     changes.length === 0
       ? '请选择至少一个单位'
@@ -192,6 +243,7 @@ function ChangePanel({ focus }: { focus: FocusModel }) {
         })),
       }}
       height={CHART_HEIGHT}
+      exportInfo={exportInfo}
     />
   )
 }
@@ -206,6 +258,9 @@ function RadarPanel({
   const { radar } = model
   const accent = THEME.accents['admin-services']
   const option = useMemo(() => buildRadarOption(radar, THEME, accent), [radar, accent])
+  const exportInfo = useExport('目标达成度', '%', radar.year, true, (t) =>
+    buildRadarOption(radar, t, t.accents['admin-services']),
+  )
   const notes = [
     '达成度 = 实际值 ÷ 目标值(越低越好的指标为 目标值 ÷ 实际值),派生;绿色虚线圈为目标 100%',
     radar.noTarget.length
@@ -265,6 +320,7 @@ function RadarPanel({
         })),
       }}
       height={CHART_HEIGHT}
+      exportInfo={exportInfo}
     />
   )
 }
@@ -272,6 +328,13 @@ function RadarPanel({
 function TrendPanel({ focus }: { focus: FocusModel }) {
   const { indicator, orgs, years, cells, trendOrgs } = focus
   const option = useMemo(() => buildTrendOption(focus, THEME), [focus])
+  const exportInfo = useExport(
+    `${focus.indicator.shortName} 趋势`,
+    focus.indicator.unit,
+    focus.year,
+    true,
+    (t) => buildTrendOption(focus, t),
+  )
   const shown = trendOrgs.map((i) => orgs[i]!)
   const empty =
     years.length === 0
@@ -312,6 +375,7 @@ function TrendPanel({ focus }: { focus: FocusModel }) {
         })),
       }}
       height={CHART_HEIGHT}
+      exportInfo={exportInfo}
     />
   )
 }

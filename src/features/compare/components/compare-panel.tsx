@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
+import { ExportMenu, type ChartExport } from '@/components/export-menu'
 import { DemoBadge, EmptyState, ErrorState } from '@/components/state-views'
 import { EChart } from '@/lib/echarts/echart'
 import type { ChartOption } from '@/lib/echarts/types'
@@ -24,6 +25,8 @@ interface ComparePanelProps {
   hasDemo: boolean
   table: PanelTable
   height: number
+  /** What the 导出 menu needs (the option rebuilt in the briefing theme). */
+  exportInfo?: ChartExport
 }
 
 /**
@@ -42,7 +45,9 @@ export function ComparePanel({
   hasDemo,
   table,
   height,
+  exportInfo,
 }: ComparePanelProps) {
+  const chartRef = useRef<HTMLDivElement>(null)
   const tableOpen = useUiStore((s) => Boolean(s.tableViews[id]))
   const toggle = useUiStore((s) => s.toggleTableView)
   const drawable = !error && !empty && option
@@ -54,6 +59,12 @@ export function ComparePanel({
           {subtitle && <span className="chart-panel__subtitle">{subtitle}</span>}
         </h3>
         {hasDemo && !error && <DemoBadge label="含示例数据" />}
+        {exportInfo && drawable && (
+          <ExportMenu
+            info={{ ...exportInfo, meta: { ...exportInfo.meta, hasDemo } }}
+            chartBox={() => chartRef.current}
+          />
+        )}
         <button
           type="button"
           className="button button--ghost button--small"
@@ -72,7 +83,7 @@ export function ComparePanel({
           <EmptyState>{empty}</EmptyState>
         ) : (
           drawable && (
-            <div className="chart-panel__chart" role="img" aria-label={summary}>
+            <div className="chart-panel__chart" role="img" aria-label={summary} ref={chartRef}>
               {/* The wrapper's type names the core modules; radar and dataZoom are registered by this view. */}
               <EChart option={option as unknown as ChartOption} />
             </div>

@@ -51,7 +51,7 @@ export function buildColumnsOption(
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: theme.met, type: 'dashed' as const },
-                label: { color: theme.met, formatter: `目标 ${target}` },
+                label: { color: theme.met, position: 'insideEndTop', formatter: `目标 ${target}` },
                 data: [{ yAxis: target }],
               },
             }

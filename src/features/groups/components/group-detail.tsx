@@ -1,6 +1,7 @@
 import { useMemo, useState, type CSSProperties } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { ChartPanel } from '@/components/chart-panel'
+import type { ChartExport } from '@/components/export-menu'
 import { organizationsFor } from '@/domain/select'
 import type { Group } from '@/domain/schemas'
 import { BRIEFING_THEME, HALL_THEME } from '@/lib/echarts/theme'
@@ -13,6 +14,23 @@ import { GroupCards } from './group-cards'
 import { GroupPageExport, PrintButton } from './export-buttons'
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
+
+/** What the 导出 menu of a breakdown chart needs, with its option rebuilt in the briefing theme. */
+function breakdownExport(
+  rows: ChartRow[],
+  meta: Omit<ChartExport['meta'], 'hasDemo'>,
+  groupId: Group['id'],
+  year: number,
+  target: number | null,
+): ChartExport {
+  const accent = BRIEFING_THEME.accents[groupId]
+  return {
+    meta: { ...meta, hasDemo: rows.some((r) => r.demo) },
+    year,
+    accent,
+    buildOption: () => buildColumnsOption(rows, BRIEFING_THEME, accent, target),
+  }
+}
 
 function toTable(rows: ChartRow[]) {
   return rows.map((r) => ({ key: r.id, label: r.label, text: r.text, demo: r.demo }))
@@ -101,6 +119,20 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
                 option={yearOption}
                 error={byYear.error}
                 height={260}
+                exportInfo={breakdownExport(
+                  byYear.rows,
+                  {
+                    group: group.name,
+                    title: `${indicator.shortName} · 按年度`,
+                    organization: orgName,
+                    period: `${data.meta.years[0]}–${data.meta.years.at(-1)}年`,
+                    unit: indicator.unit,
+                    source: data.meta.source.title,
+                  },
+                  group.id,
+                  input.year,
+                  indicator.target,
+                )}
               />
             )}
             {byOrg ? (
@@ -112,6 +144,20 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
                 option={orgOption}
                 error={byOrg.error}
                 height={260}
+                exportInfo={breakdownExport(
+                  byOrg.rows,
+                  {
+                    group: group.name,
+                    title: `${indicator.shortName} · 按单位`,
+                    organization: data.meta.region.name,
+                    period: `${input.year}年度`,
+                    unit: indicator.unit,
+                    source: data.meta.source.title,
+                  },
+                  group.id,
+                  input.year,
+                  indicator.target,
+                )}
               />
             ) : (
               <section className="chart-panel chart-panel--placeholder">

@@ -1,4 +1,5 @@
 import { useMemo, useRef } from 'react'
+import { DataTable } from './data-table'
 import { ExportMenu, type ChartExport } from './export-menu'
 import { EChart } from '@/lib/echarts/echart'
 import type { ChartOption } from '@/lib/echarts/types'
@@ -89,30 +90,19 @@ export function ChartPanel({
           )
         )}
         {tableOpen && !error && (
-          <div className="chart-panel__table">
-            <table>
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">指标</th>
-                  <th scope="col">数值</th>
-                  <th scope="col">说明</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">{r.label}</th>
-                    <td className="num">{r.text}</td>
-                    <td>
-                      {r.demo ? '示例数据' : '报告数字'}
-                      {r.note ? `;${r.note}` : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={title}
+            columns={['指标', '数值', '说明']}
+            numeric={[1]}
+            rows={rows.map((r) => ({
+              key: r.key,
+              cells: [
+                r.label,
+                r.text,
+                `${r.demo ? '示例数据' : '报告数字'}${r.note ? `;${r.note}` : ''}`,
+              ],
+            }))}
+          />
         )}
       </div>
     </section>

@@ -1,4 +1,5 @@
 import { useRef, type ReactNode } from 'react'
+import { DataTable } from '@/components/data-table'
 import { ExportMenu, type ChartExport } from '@/components/export-menu'
 import { DemoBadge, EmptyState, ErrorState } from '@/components/state-views'
 import { EChart } from '@/lib/echarts/echart'
@@ -90,37 +91,7 @@ export function ComparePanel({
           )
         )}
         {tableOpen && !error && (
-          <div className="chart-panel__table">
-            <table>
-              <caption className="visually-hidden">{title}</caption>
-              <thead>
-                <tr>
-                  {table.columns.map((c) => (
-                    <th scope="col" key={c}>
-                      {c}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {table.rows.map((r) => (
-                  <tr key={r.key}>
-                    {r.cells.map((c, i) =>
-                      i === 0 ? (
-                        <th scope="row" key={i}>
-                          {c}
-                        </th>
-                      ) : (
-                        <td key={i} className="num">
-                          {c}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={title} columns={table.columns} rows={table.rows} />
         )}
       </div>
     </section>

@@ -83,7 +83,7 @@ export default defineConfig({
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
   build: {
-    target: 'es2022',
+    target: ['chrome83'],
     sourcemap: false,
     chunkSizeWarningLimit: 700,
   },

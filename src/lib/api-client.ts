@@ -45,34 +45,52 @@ async function fetchJson(
   signal?: AbortSignal,
 ): Promise<{ url: string; body: unknown }> {
   const url = resolveApiUrl(path)
-  const timeout = AbortSignal.timeout(settings.timeoutMs)
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout
-  let res: Response
+  // AbortSignal.timeout (Chromium 103) and AbortSignal.any (116) are newer than the browsers of
+  // government office PCs (Chromium 83+): one controller aborts on the caller's signal or the timer,
+  // which covers the body as well as the headers.
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort()
+  }, settings.timeoutMs)
+  const onAbort = () => controller.abort()
+  if (signal?.aborted) controller.abort()
+  else signal?.addEventListener('abort', onAbort)
+  /** What a failure means to the user: the timer, the caller's cancel, or `otherwise`. */
+  const failure = (err: unknown, otherwise: ApiError): unknown => {
+    if (timedOut) {
+      const seconds = Math.round(settings.timeoutMs / 1000)
+      return new ApiError('timeout', `数据源响应超时(超过 ${seconds} 秒)`, url)
+    }
+    return signal?.aborted ? err : otherwise
+  }
   try {
-    // no-cache: revalidate with the server on every refresh, so replaced data files show up.
-    res = await fetch(url, {
-      signal: combined,
-      cache: 'no-cache',
-      headers: { Accept: 'application/json' },
-    })
-  } catch (err) {
-    if (timeout.aborted) {
-      throw new ApiError(
-        'timeout',
-        `数据源响应超时(超过 ${Math.round(settings.timeoutMs / 1000)} 秒)`,
-        url,
+    let res: Response
+    try {
+      // no-cache: revalidate with the server on every refresh, so replaced data files show up.
+      res = await fetch(url, {
+        signal: controller.signal,
+        cache: 'no-cache',
+        headers: { Accept: 'application/json' },
+      })
+    } catch (err) {
+      throw failure(err, new ApiError('network', '无法连接数据源,请检查网络', url))
+    }
+    if (!res.ok) {
+      throw new ApiError('http', `数据源返回错误(HTTP ${res.status})`, url, res.status)
+    }
+    try {
+      return { url, body: await res.json() }
+    } catch (err) {
+      throw failure(
+        err,
+        new ApiError('json', '数据格式错误:返回内容不是有效的 JSON', url, res.status),
       )
     }
-    if (signal?.aborted) throw err
-    throw new ApiError('network', '无法连接数据源,请检查网络', url)
-  }
-  if (!res.ok) {
-    throw new ApiError('http', `数据源返回错误(HTTP ${res.status})`, url, res.status)
-  }
-  try {
-    return { url, body: await res.json() }
-  } catch {
-    throw new ApiError('json', '数据格式错误:返回内容不是有效的 JSON', url, res.status)
+  } finally {
+    clearTimeout(timer)
+    signal?.removeEventListener('abort', onAbort)
   }
 }
 

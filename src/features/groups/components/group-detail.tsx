@@ -125,7 +125,7 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
                     group: group.name,
                     title: `${indicator.shortName} · 按年度`,
                     organization: orgName,
-                    period: `${data.meta.years[0]}–${data.meta.years.at(-1)}年`,
+                    period: `${data.meta.years[0]}–${data.meta.years[data.meta.years.length - 1]}年`,
                     unit: indicator.unit,
                     source: data.meta.source.title,
                   },

@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { loadRuntimeConfig } from './config/runtime-config'
 import { configureApi } from './lib/api-client'
+import { userMessage } from './lib/user-message'
 import './styles.css'
 
 async function start() {
@@ -22,4 +23,16 @@ async function start() {
   )
 }
 
-void start()
+/** If the app cannot start at all, the page says so in words instead of staying blank. */
+function showBootError(error: unknown) {
+  const root = document.getElementById('root')
+  if (!root) return
+  const message = document.createElement('p')
+  message.className = 'boot-message boot-message--error'
+  message.setAttribute('role', 'alert')
+  message.textContent = `⚠ ${userMessage(error, '看板无法启动')}`
+  root.textContent = ''
+  root.appendChild(message)
+}
+
+start().catch(showBootError)

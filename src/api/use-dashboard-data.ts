@@ -1,3 +1,4 @@
+import { userMessage } from '@/lib/user-message'
 import { useMemo } from 'react'
 import { collectProblems, indexObservations, type ObservationIndex } from '@/domain/select'
 import type { Group, GroupId, Indicator, Meta, Observation, Organization } from '@/domain/schemas'
@@ -102,11 +103,11 @@ export function useDashboardData(tuning?: QueryTuning): DashboardState {
       status: 'ready',
       data: model,
       stale: failed !== undefined,
-      staleReason: failed?.error?.message ?? null,
+      staleReason: failed ? userMessage(failed.error, '数据刷新失败') : null,
       fetchedAt: updated,
       retry,
     }
   }
-  if (failed) return { status: 'error', message: failed.error?.message ?? '数据加载失败', retry }
+  if (failed) return { status: 'error', message: userMessage(failed.error, '数据加载失败'), retry }
   return { status: 'loading' }
 }

@@ -9,6 +9,7 @@ import { ErrorTable } from './error-table'
 import { LocalDataPanel } from './local-data-panel'
 import { TemplateLinks } from './template-links'
 import './import-page.css'
+import { userMessage } from '@/lib/user-message'
 
 type Phase =
   | { state: 'idle' }
@@ -60,7 +61,7 @@ export function ImportPage({ data }: { data: DashboardModel }) {
         if (id === run.current) {
           setPhase({
             state: 'failed',
-            message: `无法读取文件:${err instanceof Error ? err.message : String(err)}`,
+            message: userMessage(err, '无法读取文件'),
           })
         }
       }
@@ -77,7 +78,7 @@ export function ImportPage({ data }: { data: DashboardModel }) {
       } catch (err) {
         setPhase({
           state: 'failed',
-          message: `应用失败:${err instanceof Error ? err.message : String(err)}`,
+          message: userMessage(err, '应用失败'),
         })
       }
     },

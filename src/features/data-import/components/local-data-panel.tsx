@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { formatDateTime } from '@/lib/format'
+import { userMessage } from '@/lib/user-message'
 
 /** Which data this browser shows, and the way back to the published data. */
 export function LocalDataPanel({
@@ -42,7 +43,7 @@ export function LocalDataPanel({
               try {
                 await onRevert()
               } catch (err) {
-                setError(`恢复失败:${err instanceof Error ? err.message : String(err)}`)
+                setError(userMessage(err, '恢复失败'))
               } finally {
                 setBusy(false)
               }

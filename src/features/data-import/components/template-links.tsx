@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { datasetSheets } from '../workbook'
 import { writeXlsx } from '../xlsx'
+import { userMessage } from '@/lib/user-message'
 
 /** Saves bytes under a file name through a temporary object URL (nothing leaves the browser). */
 function saveFile(bytes: Uint8Array, fileName: string, type: string) {
@@ -35,7 +36,7 @@ export function TemplateLinks({ data }: { data: DashboardModel }) {
       saveFile(bytes, `看板数据_${day}.xlsx`, XLSX_TYPE)
       setStatus(`已导出 ${data.observations.length} 条`)
     } catch (err) {
-      setStatus(`导出失败:${err instanceof Error ? err.message : String(err)}`)
+      setStatus(userMessage(err, '导出失败'))
     }
   }
   return (

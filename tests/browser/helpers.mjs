@@ -147,7 +147,11 @@ export function assertNoIssues(session, when = '') {
 
 /** Waits until the metric cards are on the page. */
 export async function waitForCards(page) {
-  await page.waitForSelector('[data-indicator-id]', { timeout: LOAD_TIMEOUT_MS })
+  // waitForFunction rather than waitForSelector: Playwright's visibility checks call
+  // Element.checkVisibility (Chromium 105), which the old Chromium builds under test lack.
+  await page.waitForFunction(() => document.querySelector('[data-indicator-id]') !== null, null, {
+    timeout: LOAD_TIMEOUT_MS,
+  })
 }
 
 /**
@@ -249,24 +253,48 @@ export async function assertReportedFiguresOnScreen(page, { viewport = VIEWPORT 
   const reported = reportedObservations.filter(
     (o) => o.orgId === REGION_ID && o.year === REPORT_YEAR,
   )
+  // Read in the page itself (not through Playwright's locators, whose visibility checks need
+  // Chromium 105+), so the same check runs in the old Chromium builds of government PCs.
+  const cards = await page.evaluate(
+    (ids) =>
+      Object.fromEntries(
+        ids.map((id) => {
+          const found = document.querySelectorAll(`[data-indicator-id="${id}"]`)
+          const el = found[0]
+          if (!el) return [id, { count: 0 }]
+          const r = el.getBoundingClientRect()
+          const style = getComputedStyle(el)
+          const f = el.querySelector('.metric-card__value')
+          return [
+            id,
+            {
+              count: found.length,
+              visible:
+                r.width > 0 &&
+                r.height > 0 &&
+                style.visibility !== 'hidden' &&
+                style.opacity !== '0',
+              box: { x: r.x, y: r.y, width: r.width, height: r.height },
+              status: el.getAttribute('data-status'),
+              text: el.innerText.replace(/\s+/g, ''),
+              name: el.querySelector('.metric-card__name')?.textContent ?? null,
+              figure: el.querySelector('.metric-card__figure')?.textContent ?? null,
+              unit: el.querySelector('.metric-card__unit')?.textContent ?? null,
+              figureClipped: f ? f.scrollWidth > f.clientWidth + 1 : null,
+            },
+          ]
+        }),
+      ),
+    reported.map((o) => o.indicatorId),
+  )
   for (const obs of reported) {
     const indicator = indicatorById.get(obs.indicatorId)
     const { figure, unit, text } = formatObservation(obs)
-    const card = page.locator(`[data-indicator-id="${obs.indicatorId}"]`)
-    assert.equal(await card.count(), 1, `${obs.indicatorId}: exactly one card`)
-    assert.ok(await card.isVisible(), `${obs.indicatorId}: card is visible`)
-    assert.ok(inViewport(await card.boundingBox(), viewport), `${obs.indicatorId}: card on screen`)
-    assert.equal(await card.getAttribute('data-status'), 'reported', `${obs.indicatorId}: status`)
-    const shown = await card.evaluate((el) => ({
-      text: el.innerText.replace(/\s+/g, ''),
-      name: el.querySelector('.metric-card__name')?.textContent ?? null,
-      figure: el.querySelector('.metric-card__figure')?.textContent ?? null,
-      unit: el.querySelector('.metric-card__unit')?.textContent ?? null,
-      figureClipped: (() => {
-        const f = el.querySelector('.metric-card__value')
-        return f ? f.scrollWidth > f.clientWidth + 1 : null
-      })(),
-    }))
+    const shown = cards[obs.indicatorId]
+    assert.equal(shown.count, 1, `${obs.indicatorId}: exactly one card`)
+    assert.ok(shown.visible, `${obs.indicatorId}: card is visible`)
+    assert.ok(inViewport(shown.box, viewport), `${obs.indicatorId}: card on screen`)
+    assert.equal(shown.status, 'reported', `${obs.indicatorId}: status`)
     assert.equal(shown.name, indicator.shortName, `${obs.indicatorId}: name on the card`)
     assert.equal(shown.figure, figure, `${obs.indicatorId}: figure on the card`)
     assert.equal(shown.unit, unit, `${obs.indicatorId}: unit on the card`)

@@ -1,0 +1,212 @@
+/**
+ * The production build in real old Chromium, as on government office PCs (信创 machines: UOS,
+ * Kylin, 360 and 奇安信 browsers run Chromium 83–115 kernels). For each version in
+ * $OLD_CHROMIUM_VERSIONS (default 83, 88, 103; fetched once by ./old-chromium.mjs and cached
+ * outside the repo): every report figure, every chart drawn on the overview, the group pages, the
+ * big screen and 对比分析, the import page, and no uncaught error, console error or CSP violation.
+ * From Chromium 86 on the page must also look right: no text overlaps text in the header or on a
+ * metric card, and no nav tab wraps.
+ *
+ * Checks read the page with evaluate/waitForFunction, not Playwright's locators: their visibility
+ * checks call Element.checkVisibility (Chromium 105), which these builds lack.
+ */
+import assert from 'node:assert/strict'
+import { mkdirSync } from 'node:fs'
+import { after, afterEach, before, describe, it } from 'node:test'
+import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
+import {
+  assertChartsDrawnAndSharp,
+  assertNoIssues,
+  assertReportedFiguresOnScreen,
+  dataset,
+  openPage,
+  readChartCanvases,
+  waitForCards,
+  waitForCharts,
+} from './helpers.mjs'
+import { launchOldChromium, testedOldChromiumVersions } from './old-chromium.mjs'
+import { startStaticServer } from './static-server.mjs'
+
+const SHOTS = 'artifacts/browser/old-chromium'
+
+/**
+ * Pairs of text boxes inside `selector` that overlap by more than 2 px both ways: each element
+ * that holds text of its own, as the user reads it.
+ */
+function findTextOverlaps(page, selector) {
+  return page.evaluate((sel) => {
+    const found = []
+    for (const scope of document.querySelectorAll(sel)) {
+      const boxes = []
+      for (const el of scope.querySelectorAll('*')) {
+        const ownText = [...el.childNodes].some(
+          (n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '',
+        )
+        if (!ownText) continue
+        const style = getComputedStyle(el)
+        if (style.visibility === 'hidden' || style.display === 'none') continue
+        const r = el.getBoundingClientRect()
+        if (r.width === 0 || r.height === 0) continue
+        boxes.push({ el, r, text: el.textContent.trim().slice(0, 20) })
+      }
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const a = boxes[i]
+          const b = boxes[j]
+          if (a.el.contains(b.el) || b.el.contains(a.el)) continue
+          const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left)
+          const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top)
+          if (w > 2 && h > 2) found.push(`「${a.text}」 overlaps 「${b.text}」`)
+        }
+      }
+    }
+    return found
+  }, selector)
+}
+
+const countAlerts = (page) =>
+  page.evaluate(() => document.querySelectorAll('[role="alert"]').length)
+
+for (const version of testedOldChromiumVersions()) {
+  describe(`Chromium ${version} (production build)`, () => {
+    let harness
+    let session
+
+    before(async () => {
+      mkdirSync(SHOTS, { recursive: true })
+      const server = await startStaticServer({ csp: CONTENT_SECURITY_POLICY })
+      const browser = await launchOldChromium(version)
+      harness = {
+        server,
+        browser,
+        close: async () => {
+          await browser.close()
+          await server.close()
+        },
+      }
+    })
+
+    afterEach(async () => {
+      if (!session) return
+      const s = session
+      session = null
+      try {
+        assertNoIssues(s, `in Chromium ${version}`)
+      } finally {
+        await s.close()
+      }
+    })
+
+    after(async () => {
+      await harness?.close()
+    })
+
+    it('is the old version it claims to be', async () => {
+      session = await openPage(harness, '#/')
+      const ua = await session.page.evaluate(() => navigator.userAgent)
+      assert.match(ua, new RegExp(`Chrome/${version}\\.`), ua)
+    })
+
+    it('shows all 34 report figures and draws every overview chart', async () => {
+      session = await openPage(harness, '#/')
+      const { page } = session
+      await waitForCards(page)
+      await waitForCharts(page)
+      assert.equal(await assertReportedFiguresOnScreen(page), 34)
+      assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+      assert.equal(await countAlerts(page), 0, 'no panel shows an error')
+      await page.screenshot({ path: `${SHOTS}/chromium-${version}-overview.png` })
+      if (version >= 86) {
+        assert.deepEqual(await findTextOverlaps(page, 'header'), [], 'header text does not overlap')
+        assert.deepEqual(
+          await findTextOverlaps(page, '[data-indicator-id]'),
+          [],
+          'metric card text does not overlap',
+        )
+        const wrapped = await page.evaluate(() =>
+          [...document.querySelectorAll('nav a')]
+            .filter((a) => a.getBoundingClientRect().width > 0)
+            .map((a) => ({
+              text: a.textContent.trim(),
+              lines: a.getClientRects().length,
+              tall: a.getBoundingClientRect().height > parseFloat(getComputedStyle(a).fontSize) * 3,
+            }))
+            .filter((t) => t.lines !== 1 || t.tall)
+            .map((t) => t.text),
+        )
+        assert.deepEqual(wrapped, [], 'every nav tab stays on one line')
+      }
+    })
+
+    it('opens each group page with its cards and charts', async () => {
+      for (const group of dataset.meta.groups) {
+        session = await openPage(harness, `#/group/${group.id}`)
+        const { page } = session
+        await waitForCards(page)
+        await waitForCharts(page)
+        const ids = dataset.indicators.filter((i) => i.group === group.id).map((i) => i.id)
+        const missing = await page.evaluate(
+          (list) =>
+            list.filter((id) => {
+              const card = document.querySelector(`[data-indicator-id="${id}"]`)
+              return !card || card.getBoundingClientRect().height === 0
+            }),
+          ids,
+        )
+        assert.deepEqual(missing, [], `${group.id}: every card of the group is shown`)
+        assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+        assert.equal(await countAlerts(page), 0, `${group.id}: no panel shows an error`)
+        const s = session
+        session = null
+        assertNoIssues(s, `on #/group/${group.id} in Chromium ${version}`)
+        await s.close()
+      }
+    })
+
+    it('runs the big screen with its figures and charts', async () => {
+      session = await openPage(harness, '#/screen?rotate=0')
+      const { page } = session
+      await waitForCards(page)
+      await waitForCharts(page)
+      assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+      const cards = await page.evaluate(
+        () => document.querySelectorAll('[data-indicator-id][data-status="reported"]').length,
+      )
+      assert.ok(cards >= 20, `the overview page of the big screen shows report figures (${cards})`)
+      const size = await page.evaluate(() => ({
+        w: document.documentElement.scrollWidth,
+        h: document.documentElement.scrollHeight,
+      }))
+      assert.ok(size.w <= 1920 && size.h <= 1080, `no scrollbars (${size.w}×${size.h})`)
+      await page.screenshot({ path: `${SHOTS}/chromium-${version}-screen.png` })
+      if (version >= 86) {
+        assert.deepEqual(await findTextOverlaps(page, 'header'), [], 'header text does not overlap')
+      }
+    })
+
+    it('draws every 对比分析 chart', async () => {
+      session = await openPage(harness, '#/compare')
+      const { page } = session
+      await waitForCharts(page)
+      const charts = await readChartCanvases(page)
+      assert.ok(charts.length >= 4, `comparison charts (${charts.length})`)
+      assertChartsDrawnAndSharp(charts, 1)
+      await page.screenshot({ path: `${SHOTS}/chromium-${version}-compare.png` })
+    })
+
+    it('opens 数据导入 with its template links', async () => {
+      session = await openPage(harness, '#/import')
+      const { page } = session
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('h1, h2')].some((h) => h.textContent.includes('数据导入')),
+      )
+      const templates = await page.evaluate(
+        () =>
+          [...document.querySelectorAll('a, button')].filter(
+            (a) => /模板/.test(a.textContent) && a.getBoundingClientRect().width > 0,
+          ).length,
+      )
+      assert.ok(templates > 0, 'the import template can be downloaded')
+    })
+  })
+}

@@ -5,7 +5,16 @@ import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist', 'coverage', 'artifacts', 'public/mockServiceWorker.js', 'bench/results*'] },
+  {
+    ignores: [
+      'dist',
+      'coverage',
+      'artifacts',
+      'public/mockServiceWorker.js',
+      'bench/results*',
+      'scripts/*.tmp.mjs',
+    ],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
@@ -30,6 +39,34 @@ export default tseslint.config(
           selector: "AssignmentExpression[left.property.name='innerHTML']",
           message: '数据是文本:不要写 innerHTML',
         },
+        // The floor is Chromium 83 (信创 office PCs): no API newer than that in product code.
+        {
+          selector: "CallExpression[callee.property.name='at'][arguments.length=1]",
+          message: 'Array/String.prototype.at 需要 Chromium 92:用 [i] 或 [length - 1]',
+        },
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(replaceAll|replaceChildren|findLast|findLastIndex|toSorted|toReversed|toSpliced|checkVisibility)$/]',
+          message: '此方法比 Chromium 83 新(浏览器下限),请改用旧写法',
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'AbortSignal', property: 'any', message: 'AbortSignal.any 需要 Chromium 116' },
+        {
+          object: 'AbortSignal',
+          property: 'timeout',
+          message: 'AbortSignal.timeout 需要 Chromium 103',
+        },
+        { object: 'Object', property: 'hasOwn', message: 'Object.hasOwn 需要 Chromium 93' },
+        { object: 'Object', property: 'groupBy', message: 'Object.groupBy 需要 Chromium 117' },
+        { object: 'Promise', property: 'any', message: 'Promise.any 需要 Chromium 85' },
+        { object: 'crypto', property: 'randomUUID', message: 'crypto.randomUUID 需要 Chromium 92' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'structuredClone', message: 'structuredClone 需要 Chromium 98' },
+        { name: 'WeakRef', message: 'WeakRef 需要 Chromium 84' },
       ],
       'no-restricted-imports': [
         'error',
@@ -70,8 +107,12 @@ export default tseslint.config(
   },
   {
     // Tests may parse escaped output as HTML to prove it stays text.
-    files: ['**/*.test.{ts,tsx}'],
-    rules: { 'no-restricted-syntax': 'off' },
+    files: ['**/*.test.{ts,tsx}', 'scripts/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': 'off',
+      'no-restricted-properties': 'off',
+      'no-restricted-globals': 'off',
+    },
   },
   {
     files: ['**/*.{js,mjs}'],

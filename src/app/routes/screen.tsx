@@ -4,7 +4,8 @@ import { useDashboardData, type DashboardModel } from '@/api/use-dashboard-data'
 import { ErrorState, LoadingState } from '@/components/state-views'
 import { GROUPS } from '@/domain/groups'
 import type { Group } from '@/domain/schemas'
-import { ScreenFrame, type ScreenPage } from '@/features/big-screen/screen-frame'
+import type { GroupInfo, PagePlan } from '@/features/big-screen/pages'
+import { ScreenFrame } from '@/features/big-screen/screen-frame'
 import { parseScreenParams, type ScreenTheme } from '@/features/big-screen/screen-params'
 import { chartsOfGroup } from '@/features/groups/charts/group-charts'
 import { GroupCards } from '@/features/groups/components/group-cards'
@@ -81,9 +82,23 @@ function GroupPage({ data, theme, group }: PageProps & { group: Group }) {
   )
 }
 
+/** Whole groups side by side, each column as wide as its charts need (one group: the full body). */
+function GroupsPage({ data, theme, plan }: PageProps & { plan: PagePlan }) {
+  const columns = plan.weights.map((w) => `minmax(0, ${w}fr)`).join(' ')
+  return (
+    <div className="screen-groups" style={{ gridTemplateColumns: columns }}>
+      {plan.groups.map((id) => {
+        const group = data.groups.find((g) => g.id === id)
+        return group && <GroupPage key={id} data={data} theme={theme} group={group} />
+      })}
+    </div>
+  )
+}
+
 /**
- * The command-hall screen (#/screen?rotate=30&refresh=300&fit=fit&theme=dark): an overview page
- * and one page per group, rotating, refreshing on its own, on a scaled 1920×1080 canvas.
+ * The command-hall screen (#/screen?rotate=30&refresh=300&fit=auto&theme=dark): pages of the
+ * groups laid out for the display's shape (16:9, wide wall, portrait), rotating, refreshing on
+ * their own.
  */
 export function ScreenRoute() {
   const [search] = useSearchParams()
@@ -91,23 +106,31 @@ export function ScreenRoute() {
   const state = useDashboardData({ refetchInterval: params.refresh * 1000 })
   const theme = chartThemes[params.theme]
   const groups = state.status === 'ready' ? state.data.groups : GROUPS
+  const groupsKey = groups.map((g) => `${g.id}:${g.name}`).join('|')
+  const groupInfo = useMemo<GroupInfo[]>(
+    () => groups.map((g) => ({ id: g.id, title: g.name, charts: chartsOfGroup(g.id).length })),
+    // The list is re-planned only when the groups themselves change, not on every refresh.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [groupsKey],
+  )
 
-  const pages: ScreenPage[] = [
-    { id: 'overview', title: '总览' },
-    ...groups.map((g) => ({ id: g.id, title: g.name })),
-  ].map((p) => ({
-    ...p,
-    render: () => {
-      if (state.status === 'loading') return <LoadingState />
-      if (state.status === 'error') return <ErrorState message="数据源暂不可用,正在自动重试" />
-      const group = state.data.groups.find((g) => g.id === p.id)
-      return group ? (
-        <GroupPage data={state.data} theme={theme} group={group} />
-      ) : (
-        <OverviewPage data={state.data} theme={theme} />
-      )
-    },
-  }))
+  const renderPage = (plan: PagePlan) => {
+    if (state.status === 'loading') return <LoadingState />
+    if (state.status === 'error') return <ErrorState message="数据源暂不可用,正在自动重试" />
+    return plan.kind === 'overview' ? (
+      <OverviewPage data={state.data} theme={theme} />
+    ) : (
+      <GroupsPage data={state.data} theme={theme} plan={plan} />
+    )
+  }
 
-  return <ScreenFrame title={APP_TITLE} params={params} state={state} pages={pages} />
+  return (
+    <ScreenFrame
+      title={APP_TITLE}
+      params={params}
+      state={state}
+      groups={groupInfo}
+      renderPage={renderPage}
+    />
+  )
 }

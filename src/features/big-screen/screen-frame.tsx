@@ -1,26 +1,28 @@
-import type { CSSProperties, ReactNode } from 'react'
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import type { DashboardState } from '@/api/use-dashboard-data'
 import { formatTime } from '@/lib/format'
 import { Clock } from '@/components/clock'
 import { PanelBoundary } from '@/components/panel-boundary'
-import { DESIGN_HEIGHT, DESIGN_WIDTH } from './fit'
+import { findPage, planPages, type GroupInfo, type PagePlan } from './pages'
 import './screen.css'
 import type { ScreenParams } from './screen-params'
 import { useFit } from './use-fit'
 import { useFullscreen } from './use-fullscreen'
 import { useRotation } from './use-rotation'
 
-export interface ScreenPage {
-  id: string
-  title: string
-  render: () => ReactNode
-}
-
 interface ScreenFrameProps {
   title: string
   params: ScreenParams
   state: DashboardState
-  pages: ScreenPage[]
+  /** The groups in catalogue order (memoised by the caller: a new array re-plans the pages). */
+  groups: readonly GroupInfo[]
+  renderPage: (plan: PagePlan) => ReactNode
+}
+
+function rotationLabel(params: ScreenParams, pages: number, paused: boolean) {
+  if (pages < 2) return '全部指标一屏显示 · 无需轮播'
+  if (params.rotate === 0) return '轮播已关闭'
+  return paused ? '轮播已暂停(无操作后自动恢复)' : `每 ${params.rotate} 秒轮播`
 }
 
 function UpdatedMark({ state }: { state: DashboardState }) {
@@ -48,31 +50,42 @@ function UpdatedMark({ state }: { state: DashboardState }) {
 }
 
 /**
- * The big screen: a 1920×1080 design canvas scaled to the display (see fit.ts), with the header,
- * the rotating pages and a page indicator. Only the current page is mounted, so a page that leaves
- * releases its charts, observers and timers.
+ * The big screen: a design canvas shaped for the display (16:9, a wide wall or a portrait screen;
+ * see fit.ts) and scaled to it, with the header, the pages for that layout (pages.ts) and a page
+ * indicator. Only the current page is mounted, so a page that leaves releases its charts,
+ * observers and timers. When the layout changes (a resize), the page showing the same group stays.
  */
-export function ScreenFrame({ title, params, state, pages }: ScreenFrameProps) {
-  const box = useFit(params.fit)
-  const rotation = useRotation(
-    pages.length,
-    params.rotate,
-    Math.max(
-      0,
-      pages.findIndex((p) => p.id === params.page),
-    ),
+export function ScreenFrame({ title, params, state, groups, renderPage }: ScreenFrameProps) {
+  const { layout, canvas, box } = useFit(params.fit)
+  const pages = useMemo(
+    () => planPages(layout, canvas.width, groups),
+    [layout, canvas.width, groups],
   )
+  const rotation = useRotation(pages.length, params.rotate, findPage(pages, params.page))
   const fullscreen = useFullscreen()
   const page = pages[rotation.page] ?? pages[0]
+
+  // Re-planned pages (another layout): show the page that holds what was on screen, in this render.
+  const [planned, setPlanned] = useState(pages)
+  if (planned !== pages) {
+    setPlanned(pages)
+    rotation.show(findPage(pages, planned[rotation.page]?.id))
+  }
+
   const meta = state.status === 'ready' ? state.data.meta : null
   const canvasStyle: CSSProperties = {
-    width: DESIGN_WIDTH,
-    height: DESIGN_HEIGHT,
+    width: canvas.width,
+    height: canvas.height,
     transform: `translate(${box.left}px, ${box.top}px) scale(${box.scaleX}, ${box.scaleY})`,
   }
   return (
     <div className={`screen-viewport screen-theme--${params.theme}`}>
-      <div className="screen" style={canvasStyle} data-page={page?.id}>
+      <div
+        className={`screen screen--${layout}`}
+        style={canvasStyle}
+        data-page={page?.id}
+        data-layout={layout}
+      >
         <header className="screen-header">
           <div className="screen-header__side">
             <span>统计期间 {meta?.period.label ?? '—'}</span>
@@ -92,7 +105,7 @@ export function ScreenFrame({ title, params, state, pages }: ScreenFrameProps) {
           </div>
         </header>
         <main className="screen-body" key={page?.id} aria-label={page?.title}>
-          {page && <PanelBoundary name={page.title}>{page.render()}</PanelBoundary>}
+          {page && <PanelBoundary name={page.title}>{renderPage(page)}</PanelBoundary>}
         </main>
         <footer className="screen-footer">
           <span className="screen-footer__source">
@@ -112,11 +125,7 @@ export function ScreenFrame({ title, params, state, pages }: ScreenFrameProps) {
             ))}
           </nav>
           <span className="screen-footer__rotation">
-            {params.rotate === 0
-              ? '轮播已关闭'
-              : rotation.paused
-                ? '轮播已暂停(无操作后自动恢复)'
-                : `每 ${params.rotate} 秒轮播`}
+            {rotationLabel(params, pages.length, rotation.paused)}
           </span>
         </footer>
       </div>

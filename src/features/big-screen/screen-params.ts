@@ -4,7 +4,8 @@ import { z } from 'zod'
  * The big screen's URL parameters. A hall technician types them once; anything invalid
  * (rotate=-5, refresh=abc, fit=zoom) falls back to its default instead of breaking the screen.
  */
-export const FIT_MODES = ['fit', 'width', 'stretch'] as const
+/** `auto` lays out for the display's shape (see fit.ts); the others scale the 16:9 canvas. */
+export const FIT_MODES = ['auto', 'fit', 'width', 'stretch'] as const
 export const SCREEN_THEMES = ['dark', 'light'] as const
 
 export type FitMode = (typeof FIT_MODES)[number]
@@ -24,7 +25,7 @@ export interface ScreenParams {
 export const SCREEN_DEFAULTS: ScreenParams = {
   rotate: 30,
   refresh: 300,
-  fit: 'fit',
+  fit: 'auto',
   theme: 'dark',
   page: 'overview',
 }

@@ -1,18 +1,31 @@
 import { useEffect, useState } from 'react'
 import { useUiStore } from '@/stores/ui-store'
-import { chartScaleFor, fitCanvas, type FitBox } from './fit'
+import { chartScaleFor, screenFit, type ScreenFit } from './fit'
 import type { FitMode } from './screen-params'
 
-/** Tracks the viewport (throttled to one update a frame) and the charts' pixel ratio with it. */
-export function useFit(mode: FitMode): FitBox {
+const sameFit = (a: ScreenFit, b: ScreenFit) =>
+  a.layout === b.layout &&
+  a.canvas.width === b.canvas.width &&
+  a.canvas.height === b.canvas.height &&
+  a.box.scaleX === b.box.scaleX &&
+  a.box.scaleY === b.box.scaleY &&
+  a.box.left === b.box.left &&
+  a.box.top === b.box.top
+
+/**
+ * Tracks the viewport (throttled to one update a frame): the layout for its shape, the design
+ * canvas and its placement, and the charts' pixel ratio with it. A wall that changes resolution
+ * re-lays out in place; the listener and the pending frame are released on unmount.
+ */
+export function useFit(mode: FitMode): ScreenFit {
   const setDisplayScale = useUiStore((s) => s.setDisplayScale)
-  const [box, setBox] = useState(() => fitCanvas(window.innerWidth, window.innerHeight, mode))
+  const [fit, setFit] = useState(() => screenFit(window.innerWidth, window.innerHeight, mode))
   useEffect(() => {
     let frame = 0
     const apply = () => {
-      const next = fitCanvas(window.innerWidth, window.innerHeight, mode)
-      setBox(next)
-      setDisplayScale(chartScaleFor(next, window.devicePixelRatio))
+      const next = screenFit(window.innerWidth, window.innerHeight, mode)
+      setFit((prev) => (sameFit(prev, next) ? prev : next))
+      setDisplayScale(chartScaleFor(next.box, window.devicePixelRatio))
     }
     const onResize = () => {
       cancelAnimationFrame(frame)
@@ -26,5 +39,5 @@ export function useFit(mode: FitMode): FitBox {
       setDisplayScale(1)
     }
   }, [mode, setDisplayScale])
-  return box
+  return fit
 }

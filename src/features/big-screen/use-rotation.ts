@@ -6,7 +6,8 @@ export const INTERACTION_PAUSE_MS = 20_000
 /**
  * Page rotation for the big screen: advances every `seconds` (0 = never), pauses while someone
  * interacts (mouse, touch, wheel, keys) and resumes by itself; arrow keys change page. Every timer
- * and listener is released when the screen unmounts.
+ * and listener is released when the screen unmounts. If `count` shrinks (the layout changed), the
+ * next step starts from the last page; `show` moves to a page without pausing.
  */
 export function useRotation(count: number, seconds: number, initialPage = 0) {
   const [page, setPage] = useState(initialPage)
@@ -14,7 +15,13 @@ export function useRotation(count: number, seconds: number, initialPage = 0) {
   const [now, setNow] = useState(() => Date.now())
   const paused = pausedUntil > now
 
-  const go = useCallback((delta: number) => setPage((p) => (p + delta + count) % count), [count])
+  const go = useCallback(
+    (delta: number) =>
+      setPage((p) =>
+        count > 0 ? (((Math.min(p, count - 1) + delta) % count) + count) % count : 0,
+      ),
+    [count],
+  )
   const lastPause = useRef(0)
   const pause = useCallback(() => {
     const t = Date.now()
@@ -57,6 +64,7 @@ export function useRotation(count: number, seconds: number, initialPage = 0) {
 
   return {
     page,
+    show: setPage,
     setPage: (p: number) => (setPage(p), pause()),
     next: () => go(1),
     prev: () => go(-1),

@@ -73,7 +73,7 @@ export default tseslint.config(
         {
           paths: [
             { name: 'echarts', message: '从 echarts/core 按需注册模块(src/lib/echarts/core.ts)' },
-            { name: 'echarts-for-react', message: '使用 src/lib/echarts/echart.tsx 的唯一封装' },
+            { name: 'echarts-for-react', message: '只用其 core 入口,且只在 src/lib/echarts 中' },
           ],
         },
       ],
@@ -96,10 +96,34 @@ export default tseslint.config(
               message: '依赖单向:app → features → 共享模块',
             },
             { group: ['../../mocks/*', '../mocks/*'], message: '产品代码不得引用 mocks' },
+            {
+              group: ['echarts/*', 'echarts-for-react/*'],
+              message: '图表只经 src/lib/echarts 的唯一封装(EChart)与 core.ts 的模块注册',
+            },
           ],
           paths: [
             { name: 'echarts', message: '从 echarts/core 按需注册模块(src/lib/echarts/core.ts)' },
-            { name: 'echarts-for-react', message: '使用 src/lib/echarts/echart.tsx 的唯一封装' },
+            { name: 'echarts-for-react', message: '只用其 core 入口,且只在 src/lib/echarts 中' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The one place that touches ECharts and echarts-for-react (their core entries only). 对比分析
+    // registers its extra modules from its own chunk (src/features/compare/register.ts).
+    files: [
+      'src/lib/echarts/**/*.{ts,tsx}',
+      'src/lib/export/**/*.{ts,tsx}',
+      'src/features/compare/register.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'echarts', message: '从 echarts/core 按需注册模块(src/lib/echarts/core.ts)' },
+            { name: 'echarts-for-react', message: '只用其 core 入口:echarts-for-react/esm/core' },
           ],
         },
       ],

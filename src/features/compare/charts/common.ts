@@ -1,32 +1,14 @@
-import type { ComposeOption } from 'echarts/core'
-import type { BarSeriesOption, LineSeriesOption, RadarSeriesOption } from 'echarts/charts'
-import type {
-  DataZoomComponentOption,
-  GridComponentOption,
-  LegendComponentOption,
-  MarkLineComponentOption,
-  RadarComponentOption,
-  TooltipComponentOption,
-} from 'echarts/components'
 import { escapeHtml } from '@/lib/escape-html'
 import { demoDecal, sharedBase } from '@/lib/echarts/option-base'
 import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartOption, DataZoomOption } from '@/lib/echarts/types'
 
 /**
- * Shared pieces of the comparison charts. The option type adds radar and dataZoom, which this
- * view registers itself (./register.ts) so the overview's ECharts chunk stays as it is.
+ * Shared pieces of the comparison charts. Their option is the app's one ChartOption, which covers
+ * the radar and dataZoom this view registers itself (./register.ts) so the overview's ECharts chunk
+ * stays as it is.
  */
-export type CompareOption = ComposeOption<
-  | BarSeriesOption
-  | LineSeriesOption
-  | RadarSeriesOption
-  | DataZoomComponentOption
-  | GridComponentOption
-  | LegendComponentOption
-  | MarkLineComponentOption
-  | RadarComponentOption
-  | TooltipComponentOption
->
+export type CompareOption = ChartOption
 
 export const DEMO_SUFFIX = '(示例)'
 export const DERIVED = '(派生)'
@@ -67,7 +49,7 @@ export function categoryZoom(
   count: number,
   window: number,
   theme: ChartTheme,
-): DataZoomComponentOption[] {
+): DataZoomOption[] {
   const needed = count > window
   const axisKey = axis === 'x' ? 'xAxisIndex' : 'yAxisIndex'
   const position =
@@ -103,5 +85,5 @@ export function categoryZoom(
       moveOnMouseWheel: 'shift',
       moveOnMouseMove: true,
     },
-  ] as DataZoomComponentOption[]
+  ] as DataZoomOption[]
 }

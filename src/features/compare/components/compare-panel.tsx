@@ -3,7 +3,6 @@ import { DataTable } from '@/components/data-table'
 import { ExportMenu, type ChartExport } from '@/components/export-menu'
 import { DemoBadge, EmptyState, ErrorState } from '@/components/state-views'
 import { EChart } from '@/lib/echarts/echart'
-import type { ChartOption } from '@/lib/echarts/types'
 import { useUiStore } from '@/stores/ui-store'
 import type { CompareOption } from '../charts/common'
 
@@ -86,7 +85,7 @@ export function ComparePanel({
           drawable && (
             <div className="chart-panel__chart" role="img" aria-label={summary} ref={chartRef}>
               {/* The wrapper's type names the core modules; radar and dataZoom are registered by this view. */}
-              <EChart option={option as unknown as ChartOption} />
+              <EChart option={option} />
             </div>
           )
         )}

@@ -28,7 +28,7 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
   // matching step wins, the base radius serves portrait containers.
   const media = ASPECT_STEPS.map((a) => ({
     query: { minAspectRatio: a },
-    option: { series: rows.map(() => ({ radius: pct(ringRadius(n, a)) })) },
+    option: { series: rows.map((row) => ({ id: row.id, radius: pct(ringRadius(n, a)) })) },
   }))
   return {
     media,

@@ -7,12 +7,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { buildDataset } from '../mocks/dataset/build-dataset'
-import { datasetFiles } from '../mocks/dataset/files'
+import { buildDataset } from './dataset/build-dataset'
+import { datasetFiles } from './dataset/files'
 
 const outIndex = process.argv.indexOf('--out')
 const outDir = resolve(outIndex > 0 ? process.argv[outIndex + 1]! : 'public/data')
-const report = readFileSync(resolve('mocks/dataset/report-2024.txt'), 'utf8')
+const report = readFileSync(resolve('scripts/dataset/report-2024.txt'), 'utf8')
 const files = datasetFiles(buildDataset(report))
 mkdirSync(outDir, { recursive: true })
 for (const [name, body] of Object.entries(files)) {

@@ -14,7 +14,7 @@ import { server } from '../../mocks/node'
 import { scenarios } from '../../mocks/scenarios'
 
 const HERE = dirname(fileURLToPath(import.meta.url))
-const REPORT = readFileSync(resolve(HERE, '../../mocks/dataset/report-2024.txt'), 'utf8')
+const REPORT = readFileSync(resolve(HERE, '../../scripts/dataset/report-2024.txt'), 'utf8')
 const CATALOGUE = DATA_FILES['indicators.json'].items
 const indicatorOf = (id: string) => CATALOGUE.find((i) => i.id === id)!
 

@@ -6,8 +6,8 @@ import {
   LOCAL_DATA_CHANNEL,
   type LocalData,
   type LocalDataStore,
-} from '@/features/data-import/local-store'
-import { mergeObservations } from '@/features/data-import/merge'
+} from './local-store'
+import { mergeObservations } from '@/domain/merge'
 
 /**
  * Data imported in this browser (数据导入 → 应用到本机). The fetched dataset stays the published
@@ -16,7 +16,7 @@ import { mergeObservations } from '@/features/data-import/merge'
  * loaded here — the spreadsheet code stays in the import page's chunk.
  */
 
-export type { LocalData } from '@/features/data-import/local-store'
+export type { LocalData } from './local-store'
 
 let store: LocalDataStore = indexedDbStore()
 

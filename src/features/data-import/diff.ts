@@ -1,5 +1,5 @@
 import type { Observation } from '../../domain/schemas'
-import { keyOf, sameObservation } from './merge'
+import { keyOf, sameObservation } from '../../domain/merge'
 import type { ImportedRow } from './types'
 
 export type ChangeKind = 'new' | 'changed' | 'unchanged'

@@ -8,8 +8,8 @@ import { App } from '@/app/app'
 import { DEFAULT_CONFIG } from '@/config/runtime-config'
 import { DATA_FILES, dataUrl } from '../../../mocks/handlers'
 import { server } from '../../../mocks/node'
-import { writeCsv } from './csv'
-import { indexedDbStore, memoryStore, type LocalData } from './local-store'
+import { toCsv } from '@/lib/csv'
+import { indexedDbStore, memoryStore, type LocalData } from '@/api/local-store'
 import { HEADER } from './testing'
 
 /**
@@ -34,7 +34,7 @@ afterEach(() => {
 })
 
 const csvFile = (rows: unknown[][], name = '部门数据.csv') =>
-  new File([writeCsv(rows as never)], name, { type: 'text/csv' })
+  new File([toCsv(rows as never)], name, { type: 'text/csv' })
 
 function renderApp() {
   return render(<App loaded={{ config: DEFAULT_CONFIG, warning: null }} />)

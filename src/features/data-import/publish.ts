@@ -6,7 +6,7 @@ import {
   type Dataset,
   type Observation,
 } from '../../domain/schemas'
-import { mergeObservations, mergeYears } from './merge'
+import { mergeObservations, mergeYears } from '../../domain/merge'
 
 /**
  * The published dataset after an import: the observations merged, the new years offered, the

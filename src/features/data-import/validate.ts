@@ -7,7 +7,7 @@ import {
   type Qualifier,
 } from '../../domain/schemas'
 import { valueProblem } from '../../domain/select'
-import { keyOf } from './merge'
+import { keyOf } from '../../domain/merge'
 import { COLUMNS, columnLetter, type ColumnKey, type ColumnSpec } from './columns'
 import type { Catalogue, CellValue, ImportedRow, ImportIssue, SheetTable } from './types'
 

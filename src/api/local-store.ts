@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { observationSchema, type Observation } from '../../domain/schemas'
+import { observationSchema, type Observation } from '@/domain/schemas'
 
 /**
  * Data a clerk applied in this browser, kept in IndexedDB: the imported observations only (an

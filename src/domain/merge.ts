@@ -1,4 +1,4 @@
-import type { Observation } from '../../domain/schemas'
+import type { Observation } from './schemas'
 
 /**
  * How imported observations combine with the current ones: a row replaces the observation with the

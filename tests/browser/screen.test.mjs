@@ -214,15 +214,24 @@ describe('big screen behaviour', () => {
       const x = box.x + box.width * 0.4
       const y = box.y + box.height * fy
       await page.mouse.move(x, y)
-      await page.waitForTimeout(250)
-      const tooltip = await page.evaluate(() => {
-        const el = [...document.querySelectorAll('[data-chart-id="fair-legality"] div')].find(
-          (d) => d.style.position === 'absolute' && d.style.display !== 'none' && d.textContent,
-        )
-        if (!el) return null
-        const r = el.getBoundingClientRect()
-        return { left: r.left, top: r.top, text: el.textContent }
-      })
+      // ECharts glides the tooltip to its new place (0.4 s): read it once it has stopped moving.
+      const readTooltip = () =>
+        page.evaluate(() => {
+          const el = [...document.querySelectorAll('[data-chart-id="fair-legality"] div')].find(
+            (d) => d.style.position === 'absolute' && d.style.display !== 'none' && d.textContent,
+          )
+          if (!el) return null
+          const r = el.getBoundingClientRect()
+          return { left: r.left, top: r.top, text: el.textContent }
+        })
+      let tooltip = null
+      for (let i = 0; i < 20; i++) {
+        await page.waitForTimeout(150)
+        const now = await readTooltip()
+        const settled = now && tooltip && now.left === tooltip.left && now.top === tooltip.top
+        tooltip = now
+        if (settled) break
+      }
       assert.ok(tooltip, 'no tooltip under the mouse')
       assert.match(
         tooltip.text,

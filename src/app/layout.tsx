@@ -1,4 +1,4 @@
-import { useMemo, type ReactNode } from 'react'
+import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react'
 import { NavLink, useHashLocation } from '@/lib/router/hash-router'
 import { useDashboardData, type DashboardState } from '@/api/use-dashboard-data'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
@@ -25,12 +25,30 @@ function DataProblems({ problems, known }: { problems: Map<string, string>; know
   )
 }
 
+/**
+ * On a narrow screen the tabs scroll sideways: bring the current page's tab into view (centred
+ * when it can be) whenever the page changes, so the user sees where they are.
+ */
+function useActiveTabInView(nav: RefObject<HTMLElement | null>, pathname: string, ready: boolean) {
+  // `ready`: the tabs move when the data arrives (生成汇报PPT appears among them).
+  useEffect(() => {
+    const bar = nav.current
+    const tab = bar?.querySelector<HTMLElement>('[aria-current="page"]')
+    if (!bar || !tab || bar.scrollWidth <= bar.clientWidth) return
+    const b = bar.getBoundingClientRect()
+    const t = tab.getBoundingClientRect()
+    bar.scrollBy({ left: t.left - b.left - (b.width - t.width) / 2 })
+  }, [nav, pathname, ready])
+}
+
 /** The desk view's frame: header, navigation, filters; the page comes from the router. */
 export function AppLayout({ children }: { children: (state: DashboardState) => ReactNode }) {
   const state = useDashboardData()
   const { config, warning } = useRuntimeConfig()
-  const { search } = useHashLocation()
+  const { pathname, search } = useHashLocation()
+  const navRef = useRef<HTMLElement>(null)
   const data = state.status === 'ready' ? state.data : null
+  useActiveTabInView(navRef, pathname, data !== null)
   const bounds = useMemo<UrlSyncBounds | null>(
     () =>
       data && {
@@ -49,7 +67,7 @@ export function AppLayout({ children }: { children: (state: DashboardState) => R
   return (
     <div className="app">
       <AppHeader state={state} />
-      <nav className="app-nav" aria-label="页面">
+      <nav className="app-nav" aria-label="页面" ref={navRef}>
         <NavLink to={{ pathname: '/', search }} end>
           总览
         </NavLink>

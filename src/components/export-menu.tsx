@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useRef, useState } from 'react'
 import type { ChartOption } from '@/lib/echarts/types'
 import { briefingText, exportFileName, type BriefingMeta } from '@/lib/export/compose'
+import { useOutsidePress } from './use-outside-press'
 
 export interface ChartExport {
   meta: Omit<BriefingMeta, 'exportedAt'>
@@ -28,14 +29,11 @@ export function ExportMenu({
   const [message, setMessage] = useState('')
   const ref = useRef<HTMLDivElement>(null)
 
-  useEffect(() => {
-    if (!open) return
-    const close = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false)
-    }
-    document.addEventListener('mousedown', close)
-    return () => document.removeEventListener('mousedown', close)
-  }, [open])
+  useOutsidePress(
+    ref,
+    open,
+    useCallback(() => setOpen(false), []),
+  )
 
   async function run(ratio: number, target: 'file' | 'clipboard') {
     const box = chartBox()

@@ -1,4 +1,5 @@
-import { useId, useRef, useState } from 'react'
+import { useCallback, useId, useRef, useState } from 'react'
+import { useOutsidePress } from './use-outside-press'
 import type { Indicator } from '@/domain/schemas'
 
 /** The sentence with the figure's own words marked, as React text (never HTML). */
@@ -22,9 +23,12 @@ export function QuotedSentence({
   )
 }
 
+/** Below this width styles.css turns the popover into a sheet across the screen. */
+const PHONE_MAX_WIDTH = 768
+
 /**
  * 出处: the report's section and exact sentence behind a figure, on hover, focus or click.
- * A click pins it open; Escape or a second click closes it.
+ * A click or tap pins it open; Escape, a second click or a click elsewhere closes it.
  */
 export function SourceNote({
   indicator,
@@ -39,13 +43,25 @@ export function SourceNote({
   const [dismissed, setDismissed] = useState(false)
   const [place, setPlace] = useState({ right: false, up: false })
   const ref = useRef<HTMLSpanElement>(null)
+  // A pinned note closes when the user taps or clicks anywhere else (on a phone it is a sheet
+  // across the screen, and a touch leaves no hover to end).
+  useOutsidePress(
+    ref,
+    pinned,
+    useCallback(() => setPinned(false), []),
+  )
   const measure = () => {
     const rect = ref.current?.getBoundingClientRect()
-    // Open towards the side with room: left of the button in the right half, above it near the bottom.
+    // Open towards the side with room: left of the button in the right half, above it near the
+    // bottom. (On a phone it opens as a sheet: at the top of the screen for a button in its
+    // lower half, at the bottom otherwise.)
     if (rect)
       setPlace({
         right: rect.left > window.innerWidth / 2,
-        up: rect.bottom > window.innerHeight - 320,
+        up:
+          window.innerWidth < PHONE_MAX_WIDTH
+            ? rect.top > window.innerHeight / 2
+            : rect.bottom > window.innerHeight - 320,
       })
   }
   const classes = [
@@ -76,8 +92,9 @@ export function SourceNote({
         aria-expanded={pinned}
         aria-describedby={id}
         onClick={() => {
-          setDismissed(false)
-          setPinned((p) => !p)
+          // The second click closes it, even while the pointer or focus is still on the button.
+          setDismissed(pinned)
+          setPinned(!pinned)
         }}
       >
         出处

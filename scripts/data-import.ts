@@ -31,7 +31,7 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Dataset } from '../src/domain/schemas'
 import { analyseFile } from '../src/features/data-import/analyse'
-import { writeCsv } from '../src/features/data-import/csv'
+import { toCsv } from '../src/lib/csv'
 import { effectiveUpdates } from '../src/features/data-import/diff'
 import { formatIssue, sortIssues } from '../src/features/data-import/issues'
 import {
@@ -190,7 +190,7 @@ export async function main(
 
   if (args.templates) {
     const xlsx = await writeXlsx(templateSheets(current))
-    const csv = writeCsv(templateCsvRows())
+    const csv = toCsv(templateCsvRows())
     for (const p of TEMPLATE_PATHS.xlsx) write(resolve(cwd, p), xlsx)
     for (const p of TEMPLATE_PATHS.csv) write(resolve(cwd, p), csv)
     io.out(`已写入模板:${[...TEMPLATE_PATHS.xlsx, ...TEMPLATE_PATHS.csv].join('、')}`)

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, afterEach, before, describe, it } from 'node:test'
-import { writeCsv } from '../../src/features/data-import/csv.ts'
+import { toCsv } from '../../src/lib/csv.ts'
 import { writeXlsx } from '../../src/features/data-import/xlsx.ts'
 import {
   assertNoIssues,
@@ -153,7 +153,7 @@ describe('数据导入 (import page)', () => {
     const file = join(dir, 'bad.csv')
     writeFileSync(
       file,
-      writeCsv([
+      toCsv([
         HEADER,
         ['XZFW-04', null, '通州湾示范区', 2025, 25, '余'],
         ['XZFW-99', null, '通州湾示范区', 2025, 1, null],

@@ -199,4 +199,22 @@ describe('the table: headers, sorting, CSV', () => {
     expect(lines).toHaveLength(rows.length + 1)
     expect(lines[1]!.split(',')).toEqual(columns.map((c) => cellString(cellText(rows[0]!, c.key))))
   })
+
+  it('exports units whose names look like formulas as text that a spreadsheet does not run', () => {
+    const names = new Map([
+      [departments[0], '=HYPERLINK("http://x")'],
+      [departments[1], '-cmd'],
+    ])
+    const evil = organizations.map((o) => ({ ...o, name: names.get(o.id) ?? o.name }))
+    const m = buildCompareModel(input({}, { organizations: evil }))
+    const csv = tableCsv(tableColumns(m), sortRows(m.rows, { key: 'org', dir: 'asc' }))
+    const lines = csv.slice(1).trimEnd().split('\r\n')
+    expect(lines.filter((l) => l.startsWith('"\'=HYPERLINK(""http://x"")"'))).toHaveLength(3)
+    expect(lines.filter((l) => l.startsWith("'-cmd,"))).toHaveLength(3)
+    // Every cell that starts with = + - @ now is a plain signed number, which runs nothing.
+    const cells = lines.flatMap((l) => l.split(','))
+    expect(cells.filter((c) => /^[=+\-@]/.test(c)).every((c) => /^[+-]\d+(\.\d+)?$/.test(c))).toBe(
+      true,
+    )
+  })
 })

@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { main, type Io } from '../../../scripts/data-import'
-import { writeCsv } from './csv'
+import { toCsv } from '@/lib/csv'
 import { REPO } from './testing'
 
 // Whole workbooks are zipped and parsed: generous on a busy 2-core CI machine.
@@ -64,7 +64,7 @@ describe('npm run data:import', () => {
     const file = join(work, 'dept.csv')
     writeFileSync(
       file,
-      writeCsv([
+      toCsv([
         HEADER,
         ['XZFW-04', null, '通州湾示范区', 2025, 25, '余', null, '区司法局'],
         ['GPJZ-02', null, '通州湾示范区', 2024, 52, null, null, null],
@@ -101,7 +101,7 @@ describe('npm run data:import', () => {
     const file = join(work, 'bad.csv')
     writeFileSync(
       file,
-      writeCsv([
+      toCsv([
         HEADER,
         ['XZFW-04', null, '通州湾示范区', 2025, 25, '余', null, null],
         ['XZFW-99', null, '通州湾示范区', 2025, 1, null, null, null],
@@ -137,7 +137,7 @@ describe('npm run data:import', () => {
     expect(same.code).toBe(0)
     expect(same.out.at(-1)).toBe('数据没有变化,未写入任何文件。')
     const file = join(work, 'one.csv')
-    writeFileSync(file, writeCsv([HEADER, ['XZFW-04', null, '全区', 2025, 25, null, null, null]]))
+    writeFileSync(file, toCsv([HEADER, ['XZFW-04', null, '全区', 2025, 25, null, null, null]]))
     const dry = await run([file, '--dry-run'])
     expect(dry.code).toBe(0)
     expect(dry.out.at(-1)).toMatch(/^--dry-run/)
@@ -146,7 +146,7 @@ describe('npm run data:import', () => {
 
   it('writes a complete dataset into a new --out folder, reading the published one', async () => {
     const file = join(work, 'one.csv')
-    writeFileSync(file, writeCsv([HEADER, ['XZFW-04', null, '全区', 2025, 25, null, null, null]]))
+    writeFileSync(file, toCsv([HEADER, ['XZFW-04', null, '全区', 2025, 25, null, null, null]]))
     const { code } = await run([file, '--out', 'dist/data', '--base', 'public/data'])
     expect(code).toBe(0)
     expect(readdirSync(join(work, 'dist/data')).sort()).toEqual([
@@ -171,7 +171,7 @@ describe('npm run data:import', () => {
 
   it('exits non-zero as a real process (npm run data:import runs tsx)', async () => {
     const file = join(work, 'bad.csv')
-    writeFileSync(file, writeCsv([HEADER, ['XZFW-04', null, '全区', null, 1, null, null, null]]))
+    writeFileSync(file, toCsv([HEADER, ['XZFW-04', null, '全区', null, 1, null, null, null]]))
     const tsx = resolve(REPO, 'node_modules/.bin/tsx')
     const result = await promisify(execFile)(tsx, [resolve(REPO, 'scripts/data-import.ts'), file], {
       cwd: work,

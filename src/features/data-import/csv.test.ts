@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { csvRows, CsvError, decodeText, parseCsv, writeCsv } from './csv'
+import { toCsv } from '@/lib/csv'
+import { csvRows, CsvError, decodeText, parseCsv } from './csv'
 
 const utf8 = (text: string) => new TextEncoder().encode(text)
 
@@ -62,7 +63,7 @@ describe('CSV (RFC 4180)', () => {
       ['Y', null],
       ['Z', 2025],
     ]
-    const text = writeCsv(rows)
+    const text = toCsv(rows)
     expect(text.startsWith('\ufeff指标编码,来源说明\r\n')).toBe(true)
     expect(text).toContain('"区司法局 ""总结"", 第 2 页"')
     expect(csvRows(text)).toEqual([
@@ -71,6 +72,24 @@ describe('CSV (RFC 4180)', () => {
       ['X', ' leading space'],
       ['Y', null],
       ['Z', '2025'],
+    ])
+  })
+
+  it('reads back formula-like text exactly, without the quote the writer put before it', () => {
+    const rows = [
+      ['来源说明', '数值'],
+      ['=HYPERLINK("http://x")', -3],
+      ['-见附件', -0.5],
+      ["'=已加引号", null],
+    ]
+    const text = toCsv(rows)
+    expect(text).toContain('"\'=HYPERLINK(""http://x"")",-3')
+    expect(text).toContain("'-见附件,-0.5")
+    expect(csvRows(text)).toEqual([
+      ['来源说明', '数值'],
+      ['=HYPERLINK("http://x")', '-3'],
+      ['-见附件', '-0.5'],
+      ["'=已加引号", null],
     ])
   })
 })

@@ -1,10 +1,11 @@
+import { restoreCsvText } from '../../lib/csv'
 import type { CellValue } from './types'
 
 /**
  * CSV as spreadsheets write it (RFC 4180): fields separated by commas, quoted with " when they
  * hold a comma, a quote ("" inside quotes) or a line break; lines end in CRLF or LF. Text is UTF-8
  * with or without a BOM; a file that is not valid UTF-8 is read as GB18030, which is what Excel
- * on a Chinese Windows writes for “CSV (逗号分隔)”.
+ * on a Chinese Windows writes for “CSV (逗号分隔)”. Files are written by `toCsv` in `src/lib/csv.ts`.
  */
 
 export class CsvError extends Error {
@@ -99,22 +100,16 @@ export function parseCsv(text: string): string[][] {
   return rows
 }
 
-/** CSV records as sheet rows: empty fields are empty cells, everything else stays text. */
+/**
+ * CSV records as sheet rows: empty fields are empty cells, everything else stays text, without the
+ * quote our writer (`src/lib/csv.ts`) puts before formula-like text, so an export reads back as it
+ * was.
+ */
 export function csvRows(text: string): CellValue[][] {
-  return parseCsv(text).map((r) => r.map((f) => (f.trim() === '' ? null : f)))
-}
-
-function quote(field: string): string {
-  return /[",\r\n]|^\s|\s$/.test(field) ? `"${field.replace(/"/g, '""')}"` : field
-}
-
-/** CSV with a UTF-8 BOM (so that Excel reads Chinese correctly) and CRLF line ends. */
-export function writeCsv(rows: CellValue[][]): string {
-  const lines = rows.map((r) =>
-    r
-      .map((c) => (c === null ? '' : c instanceof Date ? c.toISOString() : String(c)))
-      .map(quote)
-      .join(','),
+  return parseCsv(text).map((r) =>
+    r.map((f) => {
+      const v = restoreCsvText(f)
+      return v.trim() === '' ? null : v
+    }),
   )
-  return `\ufeff${lines.join('\r\n')}\r\n`
 }

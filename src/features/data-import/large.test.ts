@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Observation } from '../../domain/schemas'
 import { analyseFile } from './analyse'
-import { writeCsv } from './csv'
+import { toCsv } from '@/lib/csv'
 import { HEADER, syntheticCatalogue } from './testing'
 import type { CellValue } from './types'
 import { writeXlsx } from './xlsx'
@@ -58,7 +58,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row file`, () => {
   }, 60_000)
 
   it('imports from CSV', async () => {
-    const bytes = new TextEncoder().encode(writeCsv([HEADER, ...rows]))
+    const bytes = new TextEncoder().encode(toCsv([HEADER, ...rows]))
     const started = performance.now()
     const analysis = await analyseFile(bytes, 'large.csv', { ...catalogue, observations: current })
     const ms = performance.now() - started
@@ -72,7 +72,7 @@ describe(`a ${ROWS.toLocaleString('en')}-row file`, () => {
     const bad = rows.map((r, i): CellValue[] =>
       i % 100 === 99 ? [r[0]!, null, r[2]!, null, r[4]!] : r,
     )
-    const bytes = new TextEncoder().encode(writeCsv([HEADER, ...bad]))
+    const bytes = new TextEncoder().encode(toCsv([HEADER, ...bad]))
     const analysis = await analyseFile(bytes, 'bad.csv', { ...catalogue, observations: current })
     expect(analysis.errors).toHaveLength(ROWS / 100)
     expect(analysis.errors[0]).toMatchObject({ row: 101, column: 'D', message: '缺少年度' })

@@ -2,9 +2,10 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Observation } from '@/domain/schemas'
 import { analyseFile } from './analyse'
-import { csvRows, writeCsv } from './csv'
+import { toCsv } from '@/lib/csv'
+import { csvRows } from './csv'
 import { diffRows, effectiveUpdates } from './diff'
-import { keyOf, mergeObservations, mergeYears } from './merge'
+import { keyOf, mergeObservations, mergeYears } from '@/domain/merge'
 import { chinaTimestamp, datasetAfterImport, datasetFileTexts } from './publish'
 import { publishedDataset, sheet } from './testing'
 import { validateSheet } from './validate'
@@ -34,7 +35,7 @@ describe('round trip', () => {
   })
 
   it('the same holds for CSV', async () => {
-    const text = writeCsv([
+    const text = toCsv([
       ['指标编码', '指标名称', '单位', '年度', '数值', '限定词', '数据性质', '来源说明'],
       ...observationRows(dataset),
     ])
@@ -42,6 +43,23 @@ describe('round trip', () => {
     expect(analysis.errors).toEqual([])
     expect(analysis.diff.counts.unchanged).toBe(dataset.observations.length)
     expect(csvRows(text)).toHaveLength(dataset.observations.length + 1)
+  })
+
+  it('keeps formula-like notes through a CSV round trip, defused in the file', async () => {
+    const rows = observationRows(dataset)
+    rows[0]![7] = '=HYPERLINK("http://x","点我")'
+    rows[1]![7] = '-见区司法局总结'
+    const text = toCsv([
+      ['指标编码', '指标名称', '单位', '年度', '数值', '限定词', '数据性质', '来源说明'],
+      ...rows,
+    ])
+    expect(text).toContain(',"\'=HYPERLINK(""http://x"",""点我"")"')
+    expect(text).toContain(",'-见区司法局总结")
+    const analysis = await analyseFile(new TextEncoder().encode(text), '看板数据.csv', dataset)
+    expect(analysis.errors).toEqual([])
+    expect(analysis.diff.counts.unchanged).toBe(dataset.observations.length)
+    expect(analysis.rows[0]!.note).toBe('=HYPERLINK("http://x","点我")')
+    expect(analysis.rows[1]!.note).toBe('-见区司法局总结')
   })
 
   it('an edited export shows exactly the edits', async () => {

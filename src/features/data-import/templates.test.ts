@@ -4,7 +4,8 @@ import { resolve } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { TEMPLATE_PATHS } from '../../../scripts/data-import'
 import { CATALOGUE_SHEET, DATA_SHEET, GUIDE_SHEET } from './columns'
-import { csvRows, writeCsv } from './csv'
+import { toCsv } from '@/lib/csv'
+import { csvRows } from './csv'
 import { publishedDataset, REPO } from './testing'
 import { validateSheet } from './validate'
 import { templateCsvRows, templateSheets } from './workbook'
@@ -38,7 +39,7 @@ describe('import templates', () => {
   it('csv: header only, UTF-8 with BOM, and an empty template is no error but no data', () => {
     const [docs, served] = TEMPLATE_PATHS.csv.map((p) => readFileSync(resolve(REPO, p), 'utf8'))
     expect(served).toBe(docs)
-    expect(docs).toBe(writeCsv(templateCsvRows()))
+    expect(docs).toBe(toCsv(templateCsvRows()))
     const result = validateSheet({ sheet: 'csv', rows: csvRows(docs!) }, dataset)
     expect(result).toMatchObject({ errors: [], rows: [], dataRows: 0 })
   })

@@ -1,6 +1,8 @@
 import { useMemo, useRef, useState, type UIEvent } from 'react'
 import type { CompareModel } from '../compare-model'
-import { csvFileName, downloadText, tableCsv } from '../csv'
+import { CSV_TYPE } from '@/lib/csv'
+import { downloadBlob } from '@/lib/download'
+import { csvFileName, tableCsv } from '../csv'
 import type { SortState } from '../selection'
 import { cellText, DEMO_MARK, nextSort, sortRows, tableColumns, type Column } from '../table-model'
 
@@ -51,7 +53,8 @@ export function CompareTable({ model, sort, onSort }: CompareTableProps) {
     [model.rows],
   )
 
-  const exportCsv = () => downloadText(tableCsv(columns, rows), csvFileName(model.year))
+  const exportCsv = () =>
+    downloadBlob(new Blob([tableCsv(columns, rows)], { type: CSV_TYPE }), csvFileName(model.year))
 
   return (
     <section className="panel compare-table" aria-labelledby="compare-table-title">

@@ -186,14 +186,8 @@ export async function renderPageImage(req: PageImageRequest): Promise<RenderedIm
   return { blob: await toBlob(out), width: out.width, height: out.height, ratio, clamped }
 }
 
-/** Starts a download of a blob under a file name. */
-export function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob)
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  document.body.append(a)
-  a.click()
-  a.remove()
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
+/**
+ * Starts a download of a blob under a file name: the app's one helper, under its old name for
+ * callers not yet moved to `downloadBlob` (`src/components/export-menu.tsx`).
+ */
+export { downloadBlob as download } from '../download'

@@ -2,20 +2,8 @@ import { useState } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { datasetSheets } from '../workbook'
 import { writeXlsx } from '../xlsx'
+import { downloadBlob } from '@/lib/download'
 import { userMessage } from '@/lib/user-message'
-
-/** Saves bytes under a file name through a temporary object URL (nothing leaves the browser). */
-function saveFile(bytes: Uint8Array, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = fileName
-  a.rel = 'noopener'
-  document.body.append(a)
-  a.click()
-  a.remove()
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -33,7 +21,7 @@ export function TemplateLinks({ data }: { data: DashboardModel }) {
         }),
       )
       const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')
-      saveFile(bytes, `看板数据_${day}.xlsx`, XLSX_TYPE)
+      downloadBlob(new Blob([bytes as BlobPart], { type: XLSX_TYPE }), `看板数据_${day}.xlsx`)
       setStatus(`已导出 ${data.observations.length} 条`)
     } catch (err) {
       setStatus(userMessage(err, '导出失败'))

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import type { Group } from '@/domain/schemas'
+import { downloadBlob } from '@/lib/download'
 import { briefingText, exportFileName } from '@/lib/export/compose'
 import { BRIEFING_THEME } from '@/lib/echarts/theme'
 import { useUiStore } from '@/stores/ui-store'
@@ -30,7 +31,7 @@ export function GroupPageExport({ data, group }: { data: DashboardModel; group: 
   const { busy, message, run } = useTask()
   const onClick = () =>
     run(async () => {
-      const { renderPageImage, download } = await import('@/lib/export/render')
+      const { renderPageImage } = await import('@/lib/export/render')
       const exportedAt = new Date()
       const organization = input.context?.organization ?? data.meta.region.name
       const charts = groupChartExports(data, group, input)
@@ -54,7 +55,7 @@ export function GroupPageExport({ data, group }: { data: DashboardModel; group: 
         { group: group.name, title: '整页', year: input.year, exportedAt },
         'png',
       )
-      download(image.blob, name)
+      downloadBlob(image.blob, name)
       return `已导出 ${name}`
     })
   return (
@@ -75,12 +76,9 @@ export function DeckButton({ data, title }: { data: DashboardModel; title: strin
   const { busy, message, run } = useTask()
   const onClick = () =>
     run(async () => {
-      const [{ buildDeck }, { download }] = await Promise.all([
-        import('@/lib/export/deck'),
-        import('@/lib/export/render'),
-      ])
+      const { buildDeck } = await import('@/lib/export/deck')
       const deck = await buildDeck(deckInput(data, input, title))
-      download(deck.blob, deck.fileName)
+      downloadBlob(deck.blob, deck.fileName)
       return `已生成 ${deck.fileName}(${deck.slides} 页)`
     })
   return (

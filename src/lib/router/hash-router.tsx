@@ -1,5 +1,6 @@
 import {
   useCallback,
+  useLayoutEffect,
   useMemo,
   useSyncExternalStore,
   type AnchorHTMLAttributes,
@@ -82,7 +83,19 @@ export function useSearchParams(): [
   return [params, set]
 }
 
-/** Matches "/group/:groupId" against a pathname; returns the params or null. */
+/** decodeURIComponent that never throws: a broken escape (`%`, `%E4%B8`) stays as it was typed. */
+export function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
+/**
+ * Matches "/group/:groupId" against a pathname; returns the params or null. A mangled link
+ * (`#/group/%`) matches with its text as typed rather than throwing.
+ */
 export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
   const a = pattern.split('/').filter(Boolean)
   const b = pathname.split('/').filter(Boolean)
@@ -91,11 +104,35 @@ export function matchPath(pattern: string, pathname: string): Record<string, str
   for (let i = 0; i < a.length; i++) {
     const p = a[i]!
     const v = b[i]!
-    if (p.startsWith(':')) params[p.slice(1)] = decodeURIComponent(v)
+    if (p.startsWith(':')) params[p.slice(1)] = safeDecode(v)
     else if (p !== v) return null
   }
   return params
 }
+
+/** Whether `pathname` is `target` or below it, segment by segment (/group/a is not /group/ab). */
+export function isActivePath(target: string, pathname: string, end = false): boolean {
+  if (end || target === '/') return pathname === target
+  const base = target.replace(/\/+$/, '')
+  return pathname === base || pathname.startsWith(`${base}/`)
+}
+
+/**
+ * Scroll as on a multi-page site: another page starts at the top, and a page opened again in this
+ * tab (back, forward or a link) returns to where it was left. Positions are kept per path.
+ */
+export function useScrollRestoration(): void {
+  const { pathname } = useHashLocation()
+  useLayoutEffect(() => {
+    const saved = scrollPositions.get(pathname)
+    window.scrollTo(0, saved ?? 0)
+    const remember = () => scrollPositions.set(pathname, window.scrollY)
+    window.addEventListener('scroll', remember, { passive: true })
+    return () => window.removeEventListener('scroll', remember)
+  }, [pathname])
+}
+
+const scrollPositions = new Map<string, number>()
 
 type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: To }
 
@@ -116,8 +153,7 @@ export function NavLink({
   const location = useHashLocation()
   const target =
     typeof to === 'string' ? parseHash(to).pathname : (to.pathname ?? location.pathname)
-  const active =
-    end || target === '/' ? location.pathname === target : location.pathname.startsWith(target)
+  const active = isActivePath(target, location.pathname, end)
   return (
     <a
       href={hrefOf(to, location)}

@@ -188,7 +188,7 @@ describe('desk views on phones and tablets (production build)', () => {
         }
       })
 
-      it('shows all 34 reported figures on the overview, whole, in one or two card columns', async () => {
+      it('shows all 34 reported figures on the overview, whole, in one or two card columns, under a tidy header', async () => {
         const expected = reportedObservations
           .filter((o) => o.orgId === REGION_ID && o.year === REPORT_YEAR)
           .map((o) => ({
@@ -234,6 +234,18 @@ describe('desk views on phones and tablets (production build)', () => {
             `${e.id}: card within the screen`,
           )
         }
+        const header = await overview.evaluate(() =>
+          ['h1', 'time', '.app-header__side--left > span'].map((sel) => {
+            const r = document.querySelector(`header ${sel}`).getBoundingClientRect()
+            return { sel, left: r.left, right: r.right, top: r.top, bottom: r.bottom }
+          }),
+        )
+        for (const [i, a] of header.entries())
+          for (const b of header.slice(i + 1)) {
+            const apart =
+              a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top
+            assert.ok(apart, `header: ${a.sel} and ${b.sel} do not overlap`)
+          }
         const columns = new Map()
         for (const c of shown) {
           const lefts = columns.get(c.group) ?? new Set()

@@ -103,8 +103,6 @@ export const observationSchema = z.object({
 export type Observation = z.infer<typeof observationSchema>
 
 /** Collections travel in an envelope so a backend can add paging fields later without a break. */
-export const collectionEnvelopeSchema = z.object({ items: z.array(z.unknown()) })
-
 export const indicatorsResponseSchema = z.object({ items: z.array(indicatorSchema).min(1) })
 export const organizationsResponseSchema = z.object({ items: z.array(organizationSchema).min(1) })
 export const observationsResponseSchema = z.object({ items: z.array(observationSchema) })

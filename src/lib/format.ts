@@ -52,11 +52,6 @@ export function formatIndicatorValue(
   return formatValue(value, indicator.unit, qualifier)
 }
 
-export const QUALIFIER_LABEL: Record<Qualifier, string> = {
-  approx: '余(约数,实际略多)',
-  'at-least': '以上(不少于)',
-}
-
 /** A share such as 72 / 401, as a percentage with one decimal; 无数据 when it cannot be computed. */
 export function formatShare(part: unknown, whole: unknown): string {
   if (

@@ -75,10 +75,6 @@ export const COLUMNS: ColumnSpec[] = [
   },
 ]
 
-export const COLUMN_BY_KEY = new Map(COLUMNS.map((c) => [c.key, c]))
-
-export const headerOf = (key: ColumnKey): string => COLUMN_BY_KEY.get(key)!.header
-
 export const QUALIFIER_TEXT: Record<Qualifier, string> = { approx: '余', 'at-least': '以上' }
 
 export const STATUS_TEXT: Record<ObservationStatus, string> = { reported: '正式', demo: '示例' }

@@ -2,7 +2,6 @@ import { useMemo } from 'react'
 import { PanelBoundary } from '@/components/panel-boundary'
 import type { Direction } from '@/domain/schemas'
 import { useMeta } from '@/api/get-meta'
-import type { ChartExport } from '@/components/export-menu'
 import { BRIEFING_THEME, HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
 import type { ChartOption } from '@/lib/echarts/types'
 import { formatValue, NO_DATA } from '@/lib/format'
@@ -20,7 +19,7 @@ import {
   type FocusModel,
   type ValueCell,
 } from '../compare-model'
-import { ComparePanel, summarize } from './compare-panel'
+import { ComparePanel, summarize, type PanelExport } from './compare-panel'
 
 const THEME = HALL_THEME
 const CHART_HEIGHT = 340
@@ -33,10 +32,8 @@ function useExport(
   title: string,
   unit: string,
   year: number,
-  /** Overridden by the panel, which knows whether its chart shows demo values. */
-  hasDemo: boolean,
   build: (theme: ChartTheme) => unknown,
-): ChartExport {
+): PanelExport {
   const source = useMeta().data?.source.title ?? ''
   return {
     meta: {
@@ -46,7 +43,6 @@ function useExport(
       period: `${year}年`,
       unit,
       source,
-      hasDemo,
     },
     year,
     accent: BRIEFING_THEME.accents['admin-services'],
@@ -76,7 +72,7 @@ function RankingPanel({ focus }: { focus: FocusModel }) {
   const { indicator, ranking, year } = focus
   const accent = THEME.accents[indicator.group]
   const option = useMemo(() => buildRankingOption(focus, THEME, accent), [focus, accent])
-  const exportInfo = useExport(`${indicator.shortName} 排名`, indicator.unit, year, true, (t) =>
+  const exportInfo = useExport(`${indicator.shortName} 排名`, indicator.unit, year, (t) =>
     buildRankingOption(focus, t, t.accents[indicator.group]),
   )
   const avg = averageText(focus)
@@ -147,7 +143,6 @@ function YearsPanel({ focus }: { focus: FocusModel }) {
     `${focus.indicator.shortName} 分年度对比`,
     focus.indicator.unit,
     focus.year,
-    true,
     (t) => buildYearsOption(focus, t),
   )
   const all = cells.flat()
@@ -196,7 +191,6 @@ function ChangePanel({ focus }: { focus: FocusModel }) {
     `${focus.indicator.shortName} 同比变化`,
     focus.indicator.unit,
     focus.year,
-    true,
     (t) => buildChangeOption(focus, t),
   )
   const empty =
@@ -258,7 +252,7 @@ function RadarPanel({
   const { radar } = model
   const accent = THEME.accents['admin-services']
   const option = useMemo(() => buildRadarOption(radar, THEME, accent), [radar, accent])
-  const exportInfo = useExport('目标达成度', '%', radar.year, true, (t) =>
+  const exportInfo = useExport('目标达成度', '%', radar.year, (t) =>
     buildRadarOption(radar, t, t.accents['admin-services']),
   )
   const notes = [
@@ -332,7 +326,6 @@ function TrendPanel({ focus }: { focus: FocusModel }) {
     `${focus.indicator.shortName} 趋势`,
     focus.indicator.unit,
     focus.year,
-    true,
     (t) => buildTrendOption(focus, t),
   )
   const shown = trendOrgs.map((i) => orgs[i]!)

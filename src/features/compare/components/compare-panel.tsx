@@ -11,6 +11,9 @@ export interface PanelTable {
   rows: { key: string; cells: string[] }[]
 }
 
+/** A chart's export without hasDemo, which the panel adds: it knows if its chart shows demo values. */
+export type PanelExport = Omit<ChartExport, 'meta'> & { meta: Omit<ChartExport['meta'], 'hasDemo'> }
+
 interface ComparePanelProps {
   id: string
   title: string
@@ -26,7 +29,7 @@ interface ComparePanelProps {
   table: PanelTable
   height: number
   /** What the 导出 menu needs (the option rebuilt in the briefing theme). */
-  exportInfo?: ChartExport
+  exportInfo?: PanelExport
 }
 
 /**

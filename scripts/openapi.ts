@@ -11,6 +11,7 @@ import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { format, resolveConfig } from 'prettier'
 import { z } from 'zod'
+import { APP_TITLE } from '../src/config/app'
 import {
   groupSchema,
   indicatorSchema,
@@ -79,7 +80,7 @@ export function buildOpenApiDocument(): JsonObject {
     openapi: '3.1.0',
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
-      title: '通州湾示范区法治政府建设指标看板 — data API',
+      title: `${APP_TITLE} — data API`,
       version: '1.0.0',
       description:
         'Four read-only resources the dashboard fetches from `{apiBaseUrl}` (runtime config `config.json`). ' +

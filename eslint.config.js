@@ -1,8 +1,16 @@
+import { readdirSync } from 'node:fs'
 import js from '@eslint/js'
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import { createNodeResolver, importX } from 'eslint-plugin-import-x'
 import reactHooks from 'eslint-plugin-react-hooks'
 import reactRefresh from 'eslint-plugin-react-refresh'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
+
+/** The feature folders under src/features (each a zone of its own). */
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
 
 export default tseslint.config(
   {
@@ -104,6 +112,46 @@ export default tseslint.config(
           paths: [
             { name: 'echarts', message: '从 echarts/core 按需注册模块(src/lib/echarts/core.ts)' },
             { name: 'echarts-for-react', message: '只用其 core 入口,且只在 src/lib/echarts 中' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The zones: imports run one way, app → features → shared (lib, components, stores, config,
+    // domain, api). Shared code never imports a feature or the app; features never import each
+    // other; no import cycles anywhere. (Tests may mount the whole app.)
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: './tsconfig.json' }),
+        createNodeResolver(),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...['lib', 'components', 'stores', 'config', 'domain', 'api'].map((shared) => ({
+              target: `./src/${shared}`,
+              from: ['./src/features', './src/app'],
+              message: '共享模块不得引用功能模块或 app(依赖单向:app → features → 共享模块)',
+            })),
+            ...FEATURES.map((feature) => ({
+              target: `./src/features/${feature}`,
+              from: './src/features',
+              except: [`./${feature}`],
+              message: '功能模块之间互不引用:共用的部分放进共享模块',
+            })),
+            {
+              target: './src/features',
+              from: './src/app',
+              message: '依赖单向:app → features → 共享模块',
+            },
           ],
         },
       ],

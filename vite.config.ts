@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { licenses } from './scripts/licenses-plugin.ts'
 import { CONTENT_SECURITY_POLICY } from './src/config/csp.ts'
 
 /**
@@ -78,7 +79,7 @@ function dropMockWorker(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta(), preloadCharts(), dropMockWorker()],
+  plugins: [react(), cspMeta(), preloadCharts(), dropMockWorker(), licenses()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,8 +1,9 @@
 import type { DashboardState } from '@/api/use-dashboard-data'
 import { formatDateTime, formatTime } from '@/lib/format'
 import { Clock } from '@/components/clock'
+import { APP_TITLE } from '@/config/app'
 
-export const APP_TITLE = '通州湾示范区法治政府建设指标看板'
+export { APP_TITLE }
 
 /** Title centred; period, source and update time on the left; the clock on the right. */
 export function AppHeader({ state }: { state: DashboardState }) {

@@ -232,6 +232,21 @@ describe('overview at 1920×1080 (production build)', () => {
     assert.equal(workers, 0, 'no service worker is registered')
   })
 
+  it('ships the licences of the third-party code it contains (ECharts NOTICE included)', async () => {
+    const res = await fetch(new URL('licenses.txt', harness.server.url))
+    assert.equal(res.status, 200, 'licenses.txt is served next to index.html')
+    const text = await res.text()
+    for (const pkg of ['echarts', 'zrender', 'react', 'react-dom', 'zod', 'echarts-for-react']) {
+      assert.match(
+        text,
+        new RegExp(`^${pkg} \\d+\\.\\d+`, 'm'),
+        `${pkg} is listed with its version`,
+      )
+    }
+    assert.match(text, /Apache License/, 'the Apache-2.0 licence text of ECharts')
+    assert.match(text, /--- NOTICE ---/, "ECharts' NOTICE file")
+  })
+
   it('runs under the production CSP, which blocks inline script', async () => {
     const res = await fetch(harness.server.url)
     assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY)

@@ -1,110 +1,122 @@
 import { useMemo, useRef } from 'react'
-import { DataTable } from './data-table'
-import { ExportMenu, type ChartExport } from './export-menu'
+import type { ChartEntry, ChartView } from '@/lib/charts/chart-view'
 import { EChart } from '@/lib/echarts/echart'
-import type { ChartOption } from '@/lib/echarts/types'
+import { BRIEFING_THEME, HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
 import { useUiStore } from '@/stores/ui-store'
+import { DataTable } from './data-table'
+import { ExportMenu } from './export-menu'
+import { PanelBoundary } from './panel-boundary'
 import { DemoBadge, EmptyState, ErrorState } from './state-views'
 
-export interface TableRow {
-  key: string
-  label: string
-  text: string
-  demo: boolean
-  note?: string
-}
-
 interface ChartPanelProps {
-  id: string
-  title: string
-  subtitle?: string
-  note?: string
-  rows: TableRow[]
-  option: ChartOption | null
-  error: string | null
+  view: ChartView
   /** Height of the chart area in px; without it the chart fills its panel (flex). */
   height?: number
-  /** What the 导出 menu needs; without it the chart has no export control. */
-  exportInfo?: ChartExport
+  /** The theme on screen; without it the hall theme, or the briefing theme while printing. */
+  theme?: ChartTheme
+  /** The title's heading level where the panel stands (3 on 对比分析, 4 inside a group panel). */
+  level?: 3 | 4
+  className?: string
 }
 
 /**
- * A chart with its accessible name, a table view of the same numbers, and its error and empty
- * states. The chart stays mounted under the table, so switching views does not re-render it.
+ * Any chart view: its title, 导出 menu, 表格 toggle, 含示例数据 mark, accessible name, and its
+ * empty and problem states. The chart stays mounted under the table, so switching views does not
+ * re-render it.
  */
-export function ChartPanel({
-  id,
-  title,
-  subtitle,
-  note,
-  rows,
-  option,
-  error,
-  height,
-  exportInfo,
-}: ChartPanelProps) {
+export function ChartPanel({ view, height, theme: given, level = 4, className }: ChartPanelProps) {
   const chartRef = useRef<HTMLDivElement>(null)
-  const tableOpen = useUiStore((s) => Boolean(s.tableViews[id]))
+  const tableOpen = useUiStore((s) => Boolean(s.tableViews[view.id]))
   const toggle = useUiStore((s) => s.toggleTableView)
-  const hasDemo = rows.some((r) => r.demo)
-  const empty = !error && rows.every((r) => r.text === '无数据')
-  const summary = useMemo(
-    () => `${title}:${rows.map((r) => `${r.label} ${r.text}${r.demo ? '(示例)' : ''}`).join(',')}`,
-    [title, rows],
-  )
+  const printing = useUiStore((s) => s.printing)
+  const theme = given ?? (printing ? BRIEFING_THEME : HALL_THEME)
+  const { state } = view
+  const ready = state.kind === 'ready'
+  const option = useMemo(() => (ready ? view.option(theme) : null), [ready, view, theme])
+  const Heading = level === 3 ? 'h3' : 'h4'
+  const classes = ['chart-panel', height === undefined && 'chart-panel--fill', className]
   return (
     <section
-      className={height === undefined ? 'chart-panel chart-panel--fill' : 'chart-panel'}
-      data-chart-id={id}
-      aria-label={title}
+      className={classes.filter(Boolean).join(' ')}
+      data-chart-id={view.id}
+      data-derived={view.hasDerived || undefined}
+      aria-label={view.title}
     >
       <header className="chart-panel__head">
-        <h4 className="chart-panel__title">
-          {title}
-          {subtitle && <span className="chart-panel__subtitle">{subtitle}</span>}
-        </h4>
-        {hasDemo && <DemoBadge label="含示例数据" />}
-        {exportInfo && !error && !empty && (
-          <ExportMenu info={exportInfo} chartBox={() => chartRef.current} />
-        )}
+        <Heading className="chart-panel__title">
+          {view.title}
+          {view.subtitle && <span className="chart-panel__subtitle">{view.subtitle}</span>}
+        </Heading>
+        {view.hasDemo && state.kind !== 'problem' && <DemoBadge label="含示例数据" />}
+        {view.export && ready && <ExportMenu view={view} chartBox={() => chartRef.current} />}
         <button
           type="button"
           className="button button--ghost button--small"
           aria-pressed={tableOpen}
-          onClick={() => toggle(id)}
+          onClick={() => toggle(view.id)}
+          disabled={state.kind === 'problem'}
         >
           {tableOpen ? '图表' : '表格'}
         </button>
       </header>
-      {note && <p className="chart-panel__note">{note}</p>}
+      {(view.note || view.action) && (
+        <p className="chart-panel__note">
+          {view.note}
+          {view.action && (
+            <button
+              type="button"
+              className="button button--small chart-panel__action"
+              onClick={view.action.run}
+            >
+              {view.action.label}
+            </button>
+          )}
+        </p>
+      )}
       <div className="chart-panel__body" style={height === undefined ? undefined : { height }}>
-        {error ? (
-          <ErrorState message={error} />
-        ) : empty ? (
-          <EmptyState />
+        {state.kind === 'problem' ? (
+          <ErrorState message={state.message} />
+        ) : state.kind === 'empty' ? (
+          <EmptyState>{state.message}</EmptyState>
         ) : (
           option && (
-            <div className="chart-panel__chart" role="img" aria-label={summary} ref={chartRef}>
+            <div className="chart-panel__chart" role="img" aria-label={view.summary} ref={chartRef}>
               <EChart option={option} />
             </div>
           )
         )}
-        {tableOpen && !error && (
+        {tableOpen && state.kind !== 'problem' && (
           <DataTable
-            caption={title}
-            columns={['指标', '数值', '说明']}
-            numeric={[1]}
-            rows={rows.map((r) => ({
-              key: r.key,
-              cells: [
-                r.label,
-                r.text,
-                `${r.demo ? '示例数据' : '报告数字'}${r.note ? `;${r.note}` : ''}`,
-              ],
-            }))}
+            caption={view.title}
+            columns={view.table.columns}
+            rows={view.table.rows}
+            numeric={view.table.numeric}
           />
         )}
       </div>
     </section>
   )
+}
+
+/** One registered chart: its view built from the input (again only when the input changes). */
+function RegisteredChart<I>({
+  entry,
+  input,
+  ...panel
+}: { entry: ChartEntry<I>; input: I } & Omit<ChartPanelProps, 'view'>) {
+  const view = useMemo(() => entry.build(input), [entry, input])
+  return view && <ChartPanel view={view} {...panel} />
+}
+
+/** Every chart of a registry's entries, each in its own error boundary. */
+export function RegisteredCharts<I>({
+  entries,
+  input,
+  ...panel
+}: { entries: readonly ChartEntry<I>[]; input: I } & Omit<ChartPanelProps, 'view'>) {
+  return entries.map((entry) => (
+    <PanelBoundary key={entry.id} name={entry.name}>
+      <RegisteredChart entry={entry} input={input} {...panel} />
+    </PanelBoundary>
+  ))
 }

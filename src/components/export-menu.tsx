@@ -1,15 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
-import type { ChartOption } from '@/lib/echarts/types'
-import { briefingText, exportFileName, type BriefingMeta } from '@/lib/export/compose'
+import { chartExport, type ChartView } from '@/lib/charts/chart-view'
+import { BRIEFING_THEME } from '@/lib/echarts/theme'
 import { useOutsidePress } from './use-outside-press'
-
-export interface ChartExport {
-  meta: Omit<BriefingMeta, 'exportedAt'>
-  year: number
-  accent: string
-  /** The chart's option in the light briefing theme. */
-  buildOption: () => ChartOption
-}
 
 const RATIOS = [2, 3, 4] as const
 
@@ -18,10 +10,10 @@ const RATIOS = [2, 3, 4] as const
  * the clipboard. The rendering code loads only when used.
  */
 export function ExportMenu({
-  info,
+  view,
   chartBox,
 }: {
-  info: ChartExport
+  view: ChartView
   chartBox: () => HTMLElement | null
 }) {
   const [open, setOpen] = useState(false)
@@ -37,29 +29,26 @@ export function ExportMenu({
 
   async function run(ratio: number, target: 'file' | 'clipboard') {
     const box = chartBox()
-    if (!box) return
+    const info = chartExport(view, new Date())
+    if (!box || !info) return
     setBusy(true)
     setMessage('正在生成…')
     try {
       const { renderChartImage, download } = await import('@/lib/export/render')
-      const exportedAt = new Date()
       const image = await renderChartImage({
-        option: info.buildOption(),
+        option: view.option(BRIEFING_THEME),
         cssWidth: Math.round(box.clientWidth),
         cssHeight: Math.round(box.clientHeight),
         ratio,
         accent: info.accent,
-        text: briefingText({ ...info.meta, exportedAt }),
+        text: info.text,
       })
       const note = image.clamped ? `(图片过大,清晰度已降为 ${image.ratio}×)` : ''
       if (target === 'clipboard') {
         await navigator.clipboard.write([new ClipboardItem({ 'image/png': image.blob })])
         setMessage(`已复制到剪贴板 ${image.width}×${image.height}${note}`)
       } else {
-        const name = exportFileName(
-          { group: info.meta.group, title: info.meta.title, year: info.year, exportedAt },
-          'png',
-        )
+        const name = info.fileName
         download(image.blob, name)
         setMessage(`已导出 ${name} ${image.width}×${image.height}${note}`)
       }

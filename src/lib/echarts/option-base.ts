@@ -1,14 +1,19 @@
+import { escapeHtml } from '@/lib/escape-html'
 import type { ChartTheme } from './theme'
 
+/** Above this many data items a chart does not animate: updates must be quick at city scale. */
+const ANIMATION_LIMIT = 400
+
 /**
- * What every chart option shares, whatever its feature: the theme's text style and tooltip look,
- * a short entrance and in-place morphing updates, and the hatching that marks demo values without
- * relying on colour. Features spread these into their own options.
+ * The one base of every chart option, whatever its feature: the theme's text style and tooltip
+ * look, a short entrance and in-place morphing updates (none above ANIMATION_LIMIT data items).
+ * Features spread it into their own options.
  */
-export function sharedBase(theme: ChartTheme) {
+export function baseOption(theme: ChartTheme, items = 0) {
   return {
     backgroundColor: 'transparent',
     textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
+    animation: items <= ANIMATION_LIMIT,
     animationDuration: 600,
     animationDurationUpdate: 400,
     tooltip: {
@@ -20,7 +25,7 @@ export function sharedBase(theme: ChartTheme) {
   }
 }
 
-/** Diagonal hatching for demo bars and areas. */
+/** Diagonal hatching for demo bars and areas: demo values are marked without relying on colour. */
 export function demoDecal(color = 'rgba(255,255,255,0.5)') {
   return {
     symbol: 'rect',
@@ -30,4 +35,18 @@ export function demoDecal(color = 'rgba(255,255,255,0.5)') {
     dashArrayY: [3, 5],
     rotation: -Math.PI / 4,
   }
+}
+
+/**
+ * Tooltip HTML: a bold title and lines. ECharts renders tooltips as HTML, so every piece of data
+ * is escaped here; the markup around it is ours.
+ */
+export function tooltipHtml(title: string, lines: string[]): string {
+  return [`<strong>${escapeHtml(title)}</strong>`, ...lines.map(escapeHtml)].join('<br/>')
+}
+
+/** The data index behind an axis or item tooltip's (or label's) params. */
+export function dataIndexOf(params: unknown): number | undefined {
+  const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: unknown } | undefined
+  return typeof first?.dataIndex === 'number' ? first.dataIndex : undefined
 }

@@ -18,6 +18,8 @@ export interface BriefingMeta {
   source: string
   /** Whether any value in the image is demo data. */
   hasDemo: boolean
+  /** Whether any value in the image is derived (派生) from report figures. */
+  hasDerived?: boolean
   /** When the image is made. */
   exportedAt: Date
 }
@@ -82,6 +84,7 @@ export function briefingText(m: BriefingMeta): BriefingText {
   const footer = [
     `数据来源:《${m.source}》`,
     ...(m.hasDemo ? ['含示例数据:标“示例”的数值为演示用,非报告数字'] : []),
+    ...(m.hasDerived ? ['含派生数值:标“派生”的数值由报告数字计算得出'] : []),
     `导出于 ${isoDate(m.exportedAt)}`,
   ]
   return { title: m.title, subtitle, footer }

@@ -1,6 +1,7 @@
 import PptxGenJS from 'pptxgenjs'
-import type { ChartOption } from '@/lib/echarts/types'
-import { briefingText, exportFileName, isoDate, type BriefingMeta } from './compose'
+import { chartExport, type ChartView } from '@/lib/charts/chart-view'
+import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { exportFileName, isoDate } from './compose'
 import { renderChartImage } from './render'
 
 /**
@@ -19,7 +20,8 @@ export interface DeckGroup {
   name: string
   accent: string
   figures: DeckFigure[]
-  charts: { meta: Omit<BriefingMeta, 'exportedAt'>; option: ChartOption; accent: string }[]
+  /** Ready chart views with export metadata; each becomes a slide. */
+  charts: ChartView[]
 }
 
 export interface DeckInput {
@@ -145,17 +147,19 @@ export async function buildDeck(
 
   for (const group of input.groups) {
     for (const chart of group.charts) {
+      const info = chartExport(chart, exportedAt)
+      if (!info) continue
       const image = await renderChartImage({
-        option: chart.option,
+        option: chart.option(BRIEFING_THEME),
         cssWidth: 960,
         cssHeight: 440,
         ratio: 2,
-        accent: chart.accent,
-        text: briefingText({ ...chart.meta, exportedAt }),
+        accent: info.accent,
+        text: info.text,
       })
       const slide = pptx.addSlide()
       slides++
-      slide.addText(`${group.name} · ${chart.meta.title}`, {
+      slide.addText(`${group.name} · ${info.meta.title}`, {
         x: 0.5,
         y: 0.3,
         w: W - 1,
@@ -168,7 +172,7 @@ export async function buildDeck(
       const imgH = H - 1.6
       const imgW = (imgH * image.width) / image.height
       slide.addImage({ data: await dataUrl(image.blob), x: (W - imgW) / 2, y: 1, w: imgW, h: imgH })
-      footer(slide, chart.meta.hasDemo ? `${sourceLine} · 含示例数据` : sourceLine)
+      footer(slide, info.meta.hasDemo ? `${sourceLine} · 含示例数据` : sourceLine)
     }
   }
 

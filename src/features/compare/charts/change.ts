@@ -1,3 +1,6 @@
+import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
+import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
+import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/echarts/theme'
 import {
   changeArrow,
@@ -8,15 +11,7 @@ import {
   type ChangeTone,
 } from '../compare-maths'
 import type { ChangeRow, FocusModel } from '../compare-model'
-import {
-  baseOption,
-  categoryZoom,
-  dataIndexOf,
-  DEMO_SUFFIX,
-  demoDecal,
-  tooltipHtml,
-  type CompareOption,
-} from './common'
+import { categoryZoom } from './zoom'
 
 export const CHANGE_WINDOW = 20
 
@@ -39,7 +34,7 @@ export function changeLabel(row: ChangeRow, unit: string): string {
  * lower can be better. Either year a demo value: the bar is hatched and labelled 示例. No value in
  * either year: no bar, 无数据.
  */
-export function buildChangeOption(focus: FocusModel, theme: ChartTheme): CompareOption {
+export function buildChangeOption(focus: FocusModel, theme: ChartTheme): ChartOption {
   const rows = focus.changes
   const { indicator } = focus
   return {

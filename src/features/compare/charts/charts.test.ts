@@ -1,3 +1,4 @@
+import type { ChartOption } from '@/lib/echarts/types'
 import { describe, expect, it } from 'vitest'
 import { indexObservations } from '@/domain/select'
 import {
@@ -14,7 +15,6 @@ import observationsJson from '../../../../public/data/observations.json'
 import organizationsJson from '../../../../public/data/organizations.json'
 import { buildCompareModel, type CompareInput } from '../compare-model'
 import { buildChangeOption, changeLabel } from './change'
-import type { CompareOption } from './common'
 import { buildRadarOption, RADAR_MAX } from './radar'
 import { buildRankingOption, RANKING_WINDOW } from './ranking'
 import { buildTrendOption } from './trend'
@@ -61,10 +61,10 @@ interface SeriesLike {
   markLine?: { data: { xAxis?: number; yAxis?: number; name?: string }[] }
   label?: { formatter: (p: { dataIndex: number }) => string }
 }
-const series = (o: CompareOption) => o.series as unknown as SeriesLike[]
-const tooltip = (o: CompareOption, params: unknown) =>
+const series = (o: ChartOption) => o.series as unknown as SeriesLike[]
+const tooltip = (o: ChartOption, params: unknown) =>
   (o.tooltip as unknown as { formatter: (p: unknown) => string }).formatter(params)
-const zoom = (o: CompareOption) =>
+const zoom = (o: ChartOption) =>
   o.dataZoom as unknown as { show?: boolean; disabled?: boolean; endValue: number }[]
 
 /** A synthetic catalogue entry and organisations for the edge cases the real data lacks. */

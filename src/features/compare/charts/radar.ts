@@ -1,15 +1,10 @@
+import { baseOption, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
+import { DEMO_SUFFIX, DERIVED } from '@/lib/charts/chart-view'
+import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/echarts/theme'
 import { formatValue } from '@/lib/format'
 import { formatAttainment } from '../compare-maths'
 import type { RadarModel } from '../compare-model'
-import {
-  baseOption,
-  DEMO_SUFFIX,
-  demoDecal,
-  DERIVED,
-  tooltipHtml,
-  type CompareOption,
-} from './common'
 
 /** The radar's outer ring: 150 % of target; more is drawn on the edge and written "≥…". */
 export const RADAR_MAX = 150
@@ -27,7 +22,7 @@ export function buildRadarOption(
   radar: RadarModel,
   theme: ChartTheme,
   accent: string,
-): CompareOption {
+): ChartOption {
   const anyDemo = radar.items.some((i) => i.cell.demo)
   const values = radar.items.map((i) => Math.min(i.attainment.percent ?? 0, RADAR_MAX))
   return {

@@ -1,17 +1,11 @@
+import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
+import { DEMO_SUFFIX, DERIVED } from '@/lib/charts/chart-view'
+import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/echarts/theme'
 import { formatValue } from '@/lib/format'
 import { attainment, formatAttainment } from '../compare-maths'
 import type { FocusModel } from '../compare-model'
-import {
-  baseOption,
-  categoryZoom,
-  dataIndexOf,
-  DEMO_SUFFIX,
-  demoDecal,
-  DERIVED,
-  tooltipHtml,
-  type CompareOption,
-} from './common'
+import { categoryZoom } from './zoom'
 
 /** Bars in view at once; more scroll with the slider. */
 export const RANKING_WINDOW = 20
@@ -37,7 +31,7 @@ export function buildRankingOption(
   focus: FocusModel,
   theme: ChartTheme,
   accent: string,
-): CompareOption {
+): ChartOption {
   const rows = focus.ranking
   const { indicator } = focus
   const avg = averageText(focus)

@@ -1,7 +1,9 @@
+import { baseOption, tooltipHtml } from '@/lib/echarts/option-base'
+import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
+import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/echarts/theme'
 import { formatValue } from '@/lib/format'
 import type { FocusModel } from '../compare-model'
-import { baseOption, DEMO_SUFFIX, tooltipHtml, type CompareOption } from './common'
 
 /** Line colours; no green or amber, which mean met / below target. */
 const LINE_COLORS = [
@@ -22,7 +24,7 @@ const LINE_COLORS = [
  * and the best ranked units). A missing year is a gap, never a drop to 0; demo points are hollow
  * and named 示例 in the tooltip.
  */
-export function buildTrendOption(focus: FocusModel, theme: ChartTheme): CompareOption {
+export function buildTrendOption(focus: FocusModel, theme: ChartTheme): ChartOption {
   const { indicator, years, orgs, cells, trendOrgs } = focus
   return {
     ...baseOption(theme, trendOrgs.length * years.length),

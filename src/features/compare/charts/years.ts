@@ -1,15 +1,10 @@
+import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
+import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
+import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/echarts/theme'
 import { formatValue } from '@/lib/format'
 import type { FocusModel } from '../compare-model'
-import {
-  baseOption,
-  categoryZoom,
-  dataIndexOf,
-  DEMO_SUFFIX,
-  demoDecal,
-  tooltipHtml,
-  type CompareOption,
-} from './common'
+import { categoryZoom } from './zoom'
 
 /** Colours of the years, oldest faintest. No green or amber: those mean met / below target. */
 const YEAR_COLORS = [
@@ -40,7 +35,7 @@ export function yearsWindow(years: number): number {
  * Grouped bars: one group per organisation, one bar per selected year. Demo bars are hatched; a
  * missing year draws nothing (not a zero). The target is a dashed line.
  */
-export function buildYearsOption(focus: FocusModel, theme: ChartTheme): CompareOption {
+export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOption {
   const { indicator, orgs, years, cells } = focus
   const colors = yearColors(years.length)
   const win = yearsWindow(years.length)

@@ -1,3 +1,7 @@
+import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
+import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
+import type { ChartTheme } from '@/lib/echarts/theme'
+
 /** One number in a chart and in its table view. */
 export interface ChartRow {
   id: string
@@ -10,4 +14,46 @@ export interface ChartRow {
   demo: boolean
   target: number | null
   met: boolean | null
+}
+
+/** Tooltip HTML for one row, every piece of data escaped. */
+export function rowTooltip(row: ChartRow, extra: string[] = []): string {
+  return tooltipHtml(row.label, [`${row.text}${row.demo ? ` ${DEMO_SUFFIX}` : ''}`, ...extra])
+}
+
+/** Finds the row behind a tooltip or label callback by its data index. */
+export function rowAt(rows: ChartRow[], dataIndex: unknown): ChartRow | undefined {
+  return typeof dataIndex === 'number' ? rows[dataIndex] : undefined
+}
+
+/**
+ * Bar data for rows: a missing value is '-' (ECharts draws nothing, never a zero), demo bars are
+ * paler and hatched.
+ */
+export function barData(rows: ChartRow[], accent: string, borderRadius: number[]) {
+  return rows.map((r) => ({
+    value: r.value ?? '-',
+    itemStyle: {
+      color: accent,
+      opacity: r.demo ? 0.55 : 1,
+      borderRadius,
+      ...(r.demo ? { decal: demoDecal('rgba(255,255,255,0.45)') } : {}),
+    },
+  }))
+}
+
+/**
+ * The tooltip of a bar chart whose data items are the rows, in order. It triggers on the whole
+ * category band (axis), not just the bar, so a thin bar is easy to hover on a wall screen.
+ */
+export function rowsTooltip(rows: ChartRow[], theme: ChartTheme) {
+  return {
+    ...baseOption(theme).tooltip,
+    trigger: 'axis' as const,
+    axisPointer: { type: 'shadow' as const },
+    formatter: (p: unknown) => {
+      const row = rowAt(rows, dataIndexOf(p))
+      return row ? rowTooltip(row) : ''
+    },
+  }
 }

@@ -2,11 +2,13 @@ import type { DashboardModel } from '@/api/use-dashboard-data'
 import { metTarget, pickCell } from '@/domain/select'
 import type { Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
-import type { DeckGroup, DeckInput } from '@/lib/export/deck'
+import type { DeckInput } from '@/lib/export/deck'
 import { BRIEFING_THEME } from '@/lib/echarts/theme'
 import { formatIndicatorValue, formatValue, NO_DATA } from '@/lib/format'
-import { buildChartOption, chartRows, type ChartInput } from './build-chart'
+import type { ChartView } from '@/lib/charts/chart-view'
+import type { ChartInput } from './build-chart'
 import { chartsOfGroup } from './group-charts'
+import { groupChartView } from './views'
 
 /**
  * The content of exported group pages and the briefing deck, from the same data and filters as
@@ -46,33 +48,14 @@ export function groupCardTexts(data: DashboardModel, group: Group, input: ChartI
   })
 }
 
-export function groupChartExports(
-  data: DashboardModel,
-  group: Group,
-  input: ChartInput,
-): DeckGroup['charts'] {
-  const organization =
-    data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
-  return chartsOfGroup(group.id).flatMap((spec) => {
-    const { rows, error } = chartRows(spec, input)
-    if (error || rows.every((r) => r.value === null)) return []
-    const units = [...new Set(spec.indicatorIds.map((id) => input.indicators.get(id)?.unit ?? ''))]
-    return [
-      {
-        meta: {
-          group: group.name,
-          title: spec.title,
-          organization,
-          period: `${input.year}年度`,
-          unit: units.filter(Boolean).join('、'),
-          source: data.meta.source.title,
-          hasDemo: rows.some((r) => r.demo),
-        },
-        option: buildChartOption(spec, rows, BRIEFING_THEME),
-        accent: BRIEFING_THEME.accents[group.id],
-      },
-    ]
-  })
+/**
+ * The group's charts that have something to draw, as views with export metadata: the charts of
+ * 导出本页图片 and of the deck.
+ */
+export function groupChartViews(group: Group, input: ChartInput): ChartView[] {
+  return chartsOfGroup(group.id)
+    .map((spec) => groupChartView(spec, input))
+    .filter((v) => v.state.kind === 'ready' && v.export !== null)
 }
 
 export function deckInput(data: DashboardModel, input: ChartInput, title: string): DeckInput {
@@ -92,7 +75,7 @@ export function deckInput(data: DashboardModel, input: ChartInput, title: string
         value: c.value,
         demo: c.demo,
       })),
-      charts: groupChartExports(data, group, input),
+      charts: groupChartViews(group, input),
     })),
   }
 }

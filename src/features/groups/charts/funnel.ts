@@ -1,15 +1,16 @@
+import { baseOption } from '@/lib/echarts/option-base'
+import { DEMO_SUFFIX, DERIVED } from '@/lib/charts/chart-view'
 import { formatShare } from '@/lib/format'
 import type { ChartTheme } from '@/lib/echarts/theme'
 import type { ChartOption } from '@/lib/echarts/types'
-import type { ChartRow } from './chart-rows'
-import { baseOption, DEMO_SUFFIX, rowAt, rowTooltip } from './common'
+import { rowAt, rowTooltip, type ChartRow } from './chart-rows'
 
 /** Each step's share of the step before it (72 / 401), labelled as derived; '' for the first. */
 export function stepShares(rows: ChartRow[]): string[] {
   return rows.map((row, i) => {
     const prev = rows[i - 1]
     if (!prev) return ''
-    return `占上一环节 ${formatShare(row.value, prev.value)}(派生)`
+    return `占上一环节 ${formatShare(row.value, prev.value)}${DERIVED}`
   })
 }
 

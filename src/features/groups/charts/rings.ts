@@ -1,7 +1,7 @@
+import { baseOption } from '@/lib/echarts/option-base'
 import type { ChartTheme } from '@/lib/echarts/theme'
 import type { ChartOption } from '@/lib/echarts/types'
-import type { ChartRow } from './chart-rows'
-import { baseOption, rowTooltip } from './common'
+import { rowTooltip, type ChartRow } from './chart-rows'
 
 /**
  * Rates as rings against their target (gauges without pointers), side by side. A ring is green

@@ -1,7 +1,8 @@
+import { baseOption } from '@/lib/echarts/option-base'
+import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
 import type { ChartTheme } from '@/lib/echarts/theme'
 import type { ChartOption } from '@/lib/echarts/types'
-import type { ChartRow } from './chart-rows'
-import { barData, baseOption, DEMO_SUFFIX, rowsTooltip } from './common'
+import { barData, rowsTooltip, type ChartRow } from './chart-rows'
 
 /**
  * Columns along a category axis: one indicator across years, or across organisations. Demo

@@ -5,7 +5,7 @@ import { downloadBlob } from '@/lib/download'
 import { briefingText, exportFileName } from '@/lib/export/compose'
 import { BRIEFING_THEME } from '@/lib/echarts/theme'
 import { useUiStore } from '@/stores/ui-store'
-import { deckInput, groupCardTexts, groupChartExports } from '../charts/export-data'
+import { deckInput, groupCardTexts, groupChartViews } from '../charts/export-data'
 import { useChartInput } from './use-chart-input'
 
 function useTask() {
@@ -34,12 +34,12 @@ export function GroupPageExport({ data, group }: { data: DashboardModel; group: 
       const { renderPageImage } = await import('@/lib/export/render')
       const exportedAt = new Date()
       const organization = input.context?.organization ?? data.meta.region.name
-      const charts = groupChartExports(data, group, input)
+      const charts = groupChartViews(group, input)
       const image = await renderPageImage({
         ratio: 2,
         accent: BRIEFING_THEME.accents[group.id],
         cards: groupCardTexts(data, group, input),
-        charts: charts.map((c) => ({ title: c.meta.title, option: c.option })),
+        charts: charts.map((v) => ({ title: v.title, option: v.option(BRIEFING_THEME) })),
         text: briefingText({
           group: '',
           title: group.fullName,
@@ -47,7 +47,7 @@ export function GroupPageExport({ data, group }: { data: DashboardModel; group: 
           period: `${input.year}年度`,
           unit: '',
           source: data.meta.source.title,
-          hasDemo: charts.some((c) => c.meta.hasDemo),
+          hasDemo: charts.some((v) => v.hasDemo),
           exportedAt,
         }),
       })

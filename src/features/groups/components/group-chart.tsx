@@ -1,12 +1,10 @@
 import { useMemo } from 'react'
 import { ChartPanel } from '@/components/chart-panel'
 import { PanelBoundary } from '@/components/panel-boundary'
-import type { ChartExport } from '@/components/export-menu'
-import { useUiStore } from '@/stores/ui-store'
-import { BRIEFING_THEME, HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
-import { buildChartOption, chartRows, type ChartInput } from '../charts/build-chart'
-import { stepShares } from '../charts/funnel'
+import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartInput } from '../charts/build-chart'
 import type { ChartSpec } from '../charts/group-charts'
+import { groupChartView } from '../charts/views'
 
 /**
  * Height from the chart's kind and number of rows (never from the data), so panels keep a fixed
@@ -36,51 +34,13 @@ export function GroupChart(props: GroupChartProps) {
   )
 }
 
-function GroupChartBody({ spec, input, height, theme: given }: GroupChartProps) {
-  const printing = useUiStore((s) => s.printing)
-  const theme = given ?? (printing ? BRIEFING_THEME : HALL_THEME)
-  const { rows, error } = useMemo(() => chartRows(spec, input), [spec, input])
-  const option = useMemo(
-    () => (error ? null : buildChartOption(spec, rows, theme)),
-    [spec, rows, error, theme],
-  )
-  const exportInfo = useMemo<ChartExport | undefined>(() => {
-    const ctx = input.context
-    if (!ctx || error) return undefined
-    const units = [...new Set(spec.indicatorIds.map((id) => input.indicators.get(id)?.unit ?? ''))]
-    return {
-      meta: {
-        group: ctx.groupNames[spec.group] ?? spec.group,
-        title: spec.title,
-        organization: ctx.organization,
-        period: ctx.period,
-        unit: units.filter(Boolean).join('、'),
-        source: ctx.source,
-        hasDemo: rows.some((r) => r.demo),
-      },
-      year: input.year,
-      accent: BRIEFING_THEME.accents[spec.group],
-      buildOption: () => buildChartOption(spec, rows, BRIEFING_THEME),
-    }
-  }, [input, spec, rows, error])
-  const shares = spec.kind === 'funnel' ? stepShares(rows) : []
-  const tableRows = rows.map((r, i) => ({
-    key: r.id,
-    label: r.label,
-    text: r.text,
-    demo: r.demo,
-    note: shares[i] || undefined,
-  }))
+function GroupChartBody({ spec, input, height, theme }: GroupChartProps) {
+  const view = useMemo(() => groupChartView(spec, input), [spec, input])
   return (
     <ChartPanel
-      id={spec.id}
-      title={spec.title}
-      note={spec.note}
-      rows={tableRows}
-      option={option}
-      error={error}
+      view={view}
+      theme={theme}
       height={height === 'fill' ? undefined : (height ?? chartHeight(spec))}
-      exportInfo={exportInfo}
     />
   )
 }

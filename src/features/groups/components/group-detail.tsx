@@ -1,40 +1,17 @@
 import { useMemo, useState, type CSSProperties } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { ChartPanel } from '@/components/chart-panel'
-import type { ChartExport } from '@/components/export-menu'
 import { organizationsFor } from '@/domain/select'
 import type { Group } from '@/domain/schemas'
 import { BRIEFING_THEME, HALL_THEME } from '@/lib/echarts/theme'
 import { useUiStore } from '@/stores/ui-store'
 import { rowsByOrganization, rowsByYear } from '../charts/breakdown'
-import type { ChartRow } from '../charts/chart-rows'
 import { chartsOfGroup } from '../charts/group-charts'
-import { buildColumnsOption } from '../charts/trend'
+import { breakdownView } from '../charts/views'
 import { GroupCards } from './group-cards'
 import { GroupPageExport, PrintButton } from './export-buttons'
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
-
-/** What the 导出 menu of a breakdown chart needs, with its option rebuilt in the briefing theme. */
-function breakdownExport(
-  rows: ChartRow[],
-  meta: Omit<ChartExport['meta'], 'hasDemo'>,
-  groupId: Group['id'],
-  year: number,
-  target: number | null,
-): ChartExport {
-  const accent = BRIEFING_THEME.accents[groupId]
-  return {
-    meta: { ...meta, hasDemo: rows.some((r) => r.demo) },
-    year,
-    accent,
-    buildOption: () => buildColumnsOption(rows, BRIEFING_THEME, accent, target),
-  }
-}
-
-function toTable(rows: ChartRow[]) {
-  return rows.map((r) => ({ key: r.id, label: r.label, text: r.text, demo: r.demo }))
-}
 
 /** A group's page: all its indicators and charts, and one indicator by organisation and by year. */
 export function GroupDetail({ data, group }: { data: DashboardModel; group: Group }) {
@@ -66,19 +43,50 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
         : null,
     [indicator, orgs, input],
   )
-  const yearOption = useMemo(
+  const { years, region, source } = data.meta
+  const yearView = useMemo(
     () =>
-      byYear && !byYear.error
-        ? buildColumnsOption(byYear.rows, theme, accent, indicator?.target ?? null)
+      indicator && byYear
+        ? breakdownView({
+            id: `${group.id}-by-year`,
+            title: `${indicator.shortName} · 按年度`,
+            subtitle: `${orgName}(${indicator.unit})`,
+            group: group.id,
+            result: byYear,
+            target: indicator.target,
+            export: {
+              group: group.name,
+              organization: orgName,
+              period: `${years[0]}–${years[years.length - 1]}年`,
+              unit: indicator.unit,
+              source: source.title,
+              year: input.year,
+            },
+          })
         : null,
-    [byYear, theme, accent, indicator],
+    [indicator, byYear, group, orgName, years, source, input.year],
   )
-  const orgOption = useMemo(
+  const orgView = useMemo(
     () =>
-      byOrg && !byOrg.error
-        ? buildColumnsOption(byOrg.rows, theme, accent, indicator?.target ?? null)
+      indicator && byOrg
+        ? breakdownView({
+            id: `${group.id}-by-org`,
+            title: `${indicator.shortName} · 按单位`,
+            subtitle: `${input.year}年(${indicator.unit})`,
+            group: group.id,
+            result: byOrg,
+            target: indicator.target,
+            export: {
+              group: group.name,
+              organization: region.name,
+              period: `${input.year}年度`,
+              unit: indicator.unit,
+              source: source.title,
+              year: input.year,
+            },
+          })
         : null,
-    [byOrg, theme, accent, indicator],
+    [indicator, byOrg, group, region, source, input.year],
   )
 
   return (
@@ -110,55 +118,9 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
             </label>
           </header>
           <div className="group-detail__charts">
-            {byYear && (
-              <ChartPanel
-                id={`${group.id}-by-year`}
-                title={`${indicator.shortName} · 按年度`}
-                subtitle={`${orgName}(${indicator.unit})`}
-                rows={toTable(byYear.rows)}
-                option={yearOption}
-                error={byYear.error}
-                height={260}
-                exportInfo={breakdownExport(
-                  byYear.rows,
-                  {
-                    group: group.name,
-                    title: `${indicator.shortName} · 按年度`,
-                    organization: orgName,
-                    period: `${data.meta.years[0]}–${data.meta.years[data.meta.years.length - 1]}年`,
-                    unit: indicator.unit,
-                    source: data.meta.source.title,
-                  },
-                  group.id,
-                  input.year,
-                  indicator.target,
-                )}
-              />
-            )}
-            {byOrg ? (
-              <ChartPanel
-                id={`${group.id}-by-org`}
-                title={`${indicator.shortName} · 按单位`}
-                subtitle={`${input.year}年(${indicator.unit})`}
-                rows={toTable(byOrg.rows)}
-                option={orgOption}
-                error={byOrg.error}
-                height={260}
-                exportInfo={breakdownExport(
-                  byOrg.rows,
-                  {
-                    group: group.name,
-                    title: `${indicator.shortName} · 按单位`,
-                    organization: data.meta.region.name,
-                    period: `${input.year}年度`,
-                    unit: indicator.unit,
-                    source: data.meta.source.title,
-                  },
-                  group.id,
-                  input.year,
-                  indicator.target,
-                )}
-              />
+            {yearView && <ChartPanel view={yearView} theme={theme} height={260} />}
+            {orgView ? (
+              <ChartPanel view={orgView} theme={theme} height={260} />
             ) : (
               <section className="chart-panel chart-panel--placeholder">
                 <p className="state state--empty">

@@ -1,42 +1,5 @@
-import { escapeHtml } from '@/lib/escape-html'
-import { demoDecal, sharedBase } from '@/lib/echarts/option-base'
 import type { ChartTheme } from '@/lib/echarts/theme'
-import type { ChartOption, DataZoomOption } from '@/lib/echarts/types'
-
-/**
- * Shared pieces of the comparison charts. Their option is the app's one ChartOption, which covers
- * the radar and dataZoom this view registers itself (./register.ts) so the overview's ECharts chunk
- * stays as it is.
- */
-export type CompareOption = ChartOption
-
-export const DEMO_SUFFIX = '(示例)'
-export const DERIVED = '(派生)'
-
-/** Above this many data items a chart does not animate: updates must be quick at city scale. */
-const ANIMATION_LIMIT = 400
-
-export function baseOption(theme: ChartTheme, items = 0): CompareOption {
-  return {
-    ...sharedBase(theme),
-    animation: items <= ANIMATION_LIMIT,
-    animationDuration: 500,
-    animationDurationUpdate: 300,
-  }
-}
-
-export { demoDecal }
-
-/** Tooltip HTML: a bold title and lines, every piece of data escaped. */
-export function tooltipHtml(title: string, lines: string[]): string {
-  return [`<strong>${escapeHtml(title)}</strong>`, ...lines.map(escapeHtml)].join('<br/>')
-}
-
-/** The data index behind an axis or item tooltip's params. */
-export function dataIndexOf(params: unknown): number | undefined {
-  const first = (Array.isArray(params) ? params[0] : params) as { dataIndex?: unknown } | undefined
-  return typeof first?.dataIndex === 'number' ? first.dataIndex : undefined
-}
+import type { DataZoomOption } from '@/lib/echarts/types'
 
 /**
  * A dataZoom on a category axis, shown only when there are more than `window` categories: a

@@ -1,0 +1,107 @@
+import type { GroupId } from '@/domain/schemas'
+import {
+  DEMO_SUFFIX,
+  type ChartExportMeta,
+  type ChartState,
+  type ChartTable,
+  type ChartView,
+} from '@/lib/charts/chart-view'
+import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { buildChartOption, chartRows, type ChartInput, type ChartRowsResult } from './build-chart'
+import type { ChartRow } from './chart-rows'
+import { stepShares } from './funnel'
+import type { ChartSpec } from './group-charts'
+import { buildColumnsOption } from './trend'
+
+/**
+ * The chart views of the groups: a chart of the overview, a group page or the big screen from its
+ * spec, and the by-year and by-organisation charts of a group page. Pure: data in, view out.
+ */
+
+/** The 表格 view of figures: 指标 · 数值 · 说明 (报告数字 or 示例数据, and any derived note). */
+function figureTable(rows: ChartRow[], notes: string[] = []): ChartTable {
+  return {
+    columns: ['指标', '数值', '说明'],
+    numeric: [1],
+    rows: rows.map((r, i) => ({
+      key: r.id,
+      cells: [
+        r.label,
+        r.text,
+        `${r.demo ? '示例数据' : '报告数字'}${notes[i] ? `;${notes[i]}` : ''}`,
+      ],
+    })),
+  }
+}
+
+/** "title:label text(示例),…", the accessible name of a chart of figures. */
+function figureSummary(title: string, rows: ChartRow[]): string {
+  return `${title}:${rows.map((r) => `${r.label} ${r.text}${r.demo ? DEMO_SUFFIX : ''}`).join(',')}`
+}
+
+function figureState({ rows, error }: ChartRowsResult): ChartState {
+  if (error) return { kind: 'problem', message: error }
+  return rows.every((r) => r.value === null) ? { kind: 'empty' } : { kind: 'ready' }
+}
+
+/** One chart of a group for the chosen organisation and year. */
+export function groupChartView(spec: ChartSpec, input: ChartInput): ChartView {
+  const result = chartRows(spec, input)
+  const { rows, error } = result
+  const shares = spec.kind === 'funnel' ? stepShares(rows) : []
+  const ctx = input.context
+  const units = [...new Set(spec.indicatorIds.map((id) => input.indicators.get(id)?.unit ?? ''))]
+  return {
+    id: spec.id,
+    title: spec.title,
+    note: spec.note,
+    option: (theme) => buildChartOption(spec, rows, theme),
+    table: figureTable(rows, shares),
+    summary: figureSummary(spec.title, rows),
+    state: figureState(result),
+    hasDemo: rows.some((r) => r.demo),
+    hasDerived: shares.some(Boolean),
+    export:
+      ctx && !error
+        ? {
+            title: spec.title,
+            group: ctx.groupNames[spec.group] ?? spec.group,
+            organization: ctx.organization,
+            period: ctx.period,
+            unit: units.filter(Boolean).join('、'),
+            source: ctx.source,
+            year: input.year,
+            accent: BRIEFING_THEME.accents[spec.group],
+          }
+        : null,
+  }
+}
+
+export interface BreakdownViewInput {
+  id: string
+  title: string
+  subtitle: string
+  group: GroupId
+  /** The rows by year or by organisation (./breakdown.ts). */
+  result: ChartRowsResult
+  target: number | null
+  /** The export's names; the title and accent come from the view. */
+  export: Omit<ChartExportMeta, 'title' | 'accent'>
+}
+
+/** One indicator by year or by organisation, as columns (a group page's 分单位与分年度). */
+export function breakdownView(b: BreakdownViewInput): ChartView {
+  const { rows } = b.result
+  return {
+    id: b.id,
+    title: b.title,
+    subtitle: b.subtitle,
+    option: (theme) => buildColumnsOption(rows, theme, theme.accents[b.group], b.target),
+    table: figureTable(rows),
+    summary: figureSummary(b.title, rows),
+    state: figureState(b.result),
+    hasDemo: rows.some((r) => r.demo),
+    hasDerived: false,
+    export: { ...b.export, title: b.title, accent: BRIEFING_THEME.accents[b.group] },
+  }
+}

@@ -66,6 +66,10 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
       // A shallow copy: ECharts rewrites some top-level keys (e.g. `media`) of what it is given.
       option={useMemo(() => ({ ...option }), [option])}
       replaceMerge={REPLACE_SERIES}
+      // Render on the next frame, not inside setOption: echarts-for-react binds the `finished`
+      // handler after its first setOption, and a chart without animation (city-scale data) would
+      // otherwise finish before anyone listens. It also folds quick successive updates into one.
+      lazyUpdate
       opts={opts}
       onEvents={onEvents}
       onChartReady={onChartReady}

@@ -18,7 +18,11 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-export async function startStaticServer({ root = process.env.DIST_DIR || 'dist', port = 0, csp } = {}) {
+export async function startStaticServer({
+  root = process.env.DIST_DIR || 'dist',
+  port = 0,
+  csp,
+} = {}) {
   const base = resolve(root)
   const state = {
     /** null, or a function (pathname) => { status, body, type } | null to answer instead. */

@@ -3,14 +3,12 @@ import { useState } from 'react'
 import { RuntimeConfigContext } from '@/config/runtime-config-context'
 import type { LoadedConfig } from '@/config/runtime-config'
 import { createQueryClient } from '@/lib/query-client'
-import { useUiStore } from '@/stores/ui-store'
 import { useHashLocation, useScrollRestoration } from '@/lib/router/hash-router'
 import { RootErrorBoundary } from './root-error-boundary'
 import { AppRoutes } from './router'
 
 export function App({ loaded }: { loaded: LoadedConfig }) {
   const [queryClient] = useState(() => createQueryClient(loaded.config))
-  useState(() => useUiStore.getState().setShowDemo(loaded.config.showDemoData))
   const { pathname } = useHashLocation()
   useScrollRestoration()
   return (

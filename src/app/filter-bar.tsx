@@ -1,7 +1,6 @@
-import type { DashboardState } from '@/api/use-dashboard-data'
+import type { DashboardModel, DashboardState } from '@/api/use-dashboard-data'
 import type { Organization } from '@/domain/schemas'
-import { useUiStore } from '@/stores/ui-store'
-import { useFilters } from '@/stores/use-filters'
+import { useFilters, useSetFilters } from '@/stores/url-state'
 
 const ORG_GROUPS: { type: Organization['type']; label: string }[] = [
   { type: 'district', label: '全区' },
@@ -9,12 +8,15 @@ const ORG_GROUPS: { type: Organization['type']; label: string }[] = [
   { type: 'department', label: '部门' },
 ]
 
-/** Year, organisation and the demo-data switch; all three live in the store and the URL. */
+/** Year, organisation and the demo-data switch; all three live in the URL, their one source. */
 export function FilterBar({ state, demoAllowed }: { state: DashboardState; demoAllowed: boolean }) {
-  const setFilters = useUiStore((s) => s.setFilters)
-  const ready = state.status === 'ready' ? state.data : null
-  const { year, orgId, showDemo } = useFilters(ready?.meta.period.year ?? 0)
-  if (!ready) return <div className="filter-bar" aria-hidden="true" />
+  if (state.status !== 'ready') return <div className="filter-bar" aria-hidden="true" />
+  return <FilterFields ready={state.data} demoAllowed={demoAllowed} />
+}
+
+function FilterFields({ ready, demoAllowed }: { ready: DashboardModel; demoAllowed: boolean }) {
+  const { year, orgId, showDemo } = useFilters(ready)
+  const setFilters = useSetFilters()
   return (
     <div className="filter-bar" role="group" aria-label="筛选">
       <label className="field">

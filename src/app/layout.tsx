@@ -3,7 +3,7 @@ import { NavLink, useHashLocation } from '@/lib/router/hash-router'
 import { useDashboardData, type DashboardState } from '@/api/use-dashboard-data'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import { GROUPS } from '@/domain/groups'
-import { useUrlSync, type UrlSyncBounds } from '@/stores/url-sync'
+import { useCanonicalFilters } from '@/stores/url-state'
 import { AppHeader, APP_TITLE } from './app-header'
 import { FilterBar } from './filter-bar'
 import { DeckButton } from '@/features/groups/components/export-buttons'
@@ -49,17 +49,7 @@ export function AppLayout({ children }: { children: (state: DashboardState) => R
   const navRef = useRef<HTMLElement>(null)
   const data = state.status === 'ready' ? state.data : null
   useActiveTabInView(navRef, pathname, data !== null)
-  const bounds = useMemo<UrlSyncBounds | null>(
-    () =>
-      data && {
-        years: data.meta.years,
-        defaultYear: data.meta.period.year,
-        orgIds: data.organizations.map((o) => o.id),
-        demoAllowed: config.showDemoData,
-      },
-    [data, config.showDemoData],
-  )
-  useUrlSync(bounds)
+  useCanonicalFilters(data)
   useDocumentTitle()
   useDeskZoom()
   const known = useMemo(() => new Set(data?.indicators.map((i) => i.id)), [data])

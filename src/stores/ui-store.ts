@@ -1,22 +1,11 @@
-import { create, type StateCreator } from 'zustand'
+import { create } from 'zustand'
 
 /**
- * UI state in one store made of slices. Server data never lives here: it stays in the query cache.
- * The filters slice is mirrored in the URL by `useUrlSync`, so a copied link reopens the same view.
+ * View state that does not belong in a link: which charts show their table, the display's
+ * magnification, printing. Server data never lives here (it stays in the query cache), and
+ * neither do the filters or 对比分析's selection: the URL is their one source (./url-state.ts).
  */
-
-export interface FiltersSlice {
-  /** Selected year; null until the data says which years exist (then the report year). */
-  year: number | null
-  orgId: string
-  showDemo: boolean
-  setYear: (year: number | null) => void
-  setOrgId: (orgId: string) => void
-  setShowDemo: (show: boolean) => void
-  setFilters: (next: Partial<Pick<FiltersSlice, 'year' | 'orgId' | 'showDemo'>>) => void
-}
-
-export interface ViewSlice {
+export interface UiState {
   /** Charts whose table view is open, by chart id. */
   tableViews: Record<string, boolean>
   toggleTableView: (chartId: string) => void
@@ -31,21 +20,7 @@ export interface ViewSlice {
   setPrinting: (printing: boolean) => void
 }
 
-export type UiState = FiltersSlice & ViewSlice
-
-export const DEFAULT_ORG_ID = 'tzw'
-
-const createFiltersSlice: StateCreator<UiState, [], [], FiltersSlice> = (set) => ({
-  year: null,
-  orgId: DEFAULT_ORG_ID,
-  showDemo: true,
-  setYear: (year) => set({ year }),
-  setOrgId: (orgId) => set({ orgId }),
-  setShowDemo: (showDemo) => set({ showDemo }),
-  setFilters: (next) => set(next),
-})
-
-const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
+export const useUiStore = create<UiState>()((set) => ({
   tableViews: {},
   toggleTableView: (chartId) =>
     set((s) => ({ tableViews: { ...s.tableViews, [chartId]: !s.tableViews[chartId] } })),
@@ -53,9 +28,4 @@ const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
   setDisplayScale: (displayScale) => set({ displayScale }),
   printing: false,
   setPrinting: (printing) => set({ printing }),
-})
-
-export const useUiStore = create<UiState>()((...a) => ({
-  ...createFiltersSlice(...a),
-  ...createViewSlice(...a),
 }))

@@ -3,9 +3,9 @@ import { indicatorsResponseSchema, metaSchema, organizationsResponseSchema } fro
 import indicatorsJson from '../../../public/data/indicators.json'
 import metaJson from '../../../public/data/meta.json'
 import organizationsJson from '../../../public/data/organizations.json'
+import { queryString } from '@/stores/url-state'
 import {
   defaultSelection,
-  queryString,
   selectionFromParams,
   selectionToParams,
   type SelectionBounds,

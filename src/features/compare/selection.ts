@@ -3,6 +3,8 @@ import type { Indicator, Organization } from '@/domain/schemas'
 /**
  * The comparison's selection lives in the hash query next to the filters (year, org, demo):
  *   #/compare?ind=a,b&orgs=x,y&years=2022,2024&focus=a&sort=y2024:desc
+ * These are its reader and writer of parameters; the URL itself is read and written through
+ * src/stores/url-state.ts, the one writer of the query.
  * Reading it is forgiving: unknown ids, years the data does not have, duplicates and malformed
  * values are dropped, never an error. A parameter that is absent takes its default; one that is
  * present but empty stays empty (the user cleared it).
@@ -128,10 +130,4 @@ export function selectionToParams(
   if (selection.sort) next.set(PARAM.sort, `${selection.sort.key}:${selection.sort.dir}`)
   else next.delete(PARAM.sort)
   return next
-}
-
-/** The query string with readable commas (a,b rather than a%2Cb); ids and years hold none. */
-export function queryString(params: URLSearchParams): string {
-  const q = params.toString().replace(/%2C/gi, ',')
-  return q ? `?${q}` : ''
 }

@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useMemo } from 'react'
+import { useCallback, useMemo } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
-import { navigate, useHashLocation, useSearchParams } from '@/lib/router/hash-router'
+import { useCanonicalUrl, useUrlParams, writeUrlParams } from '@/stores/url-state'
 import {
-  queryString,
   selectionFromParams,
   selectionToParams,
   type CompareSelection,
@@ -10,13 +9,13 @@ import {
 } from './selection'
 
 /**
- * The selection read from the URL, and a setter that writes it back (replacing the history entry:
- * ticking boxes should not fill the back button). Unknown ids in a link are dropped, and the URL
- * is rewritten to what is shown, so a copied link always reopens exactly this view.
+ * The selection read from the URL, and a setter that writes it back through the URL's one writer
+ * (replacing the history entry: ticking boxes should not fill the back button). Unknown ids in a
+ * link are dropped, and the URL is rewritten to what is shown, so a copied link always reopens
+ * exactly this view.
  */
 export function useCompareSelection(data: DashboardModel) {
-  const [params] = useSearchParams()
-  const { pathname } = useHashLocation()
+  const params = useUrlParams()
   const bounds = useMemo<SelectionBounds>(
     () => ({
       indicators: data.indicators,
@@ -27,31 +26,32 @@ export function useCompareSelection(data: DashboardModel) {
   )
   const selection = useMemo(() => selectionFromParams(params, bounds), [params, bounds])
 
-  useEffect(() => {
-    const canonical = selectionToParams(params, selection)
-    if (canonical.toString() !== params.toString()) {
-      navigate({ pathname, search: queryString(canonical) }, { replace: true })
-    }
-  }, [params, selection, pathname])
+  const canonicalize = useCallback(
+    (current: URLSearchParams) => selectionToParams(current, selectionFromParams(current, bounds)),
+    [bounds],
+  )
+  useCanonicalUrl(canonicalize)
 
   const setSelection = useCallback(
-    (patch: Partial<CompareSelection>) => {
-      // Read the URL as it is now: another writer (the filters) may have changed it meanwhile.
-      const current = new URLSearchParams(
-        window.location.hash.includes('?')
-          ? window.location.hash.slice(window.location.hash.indexOf('?'))
-          : '',
-      )
-      const base = selectionFromParams(current, bounds)
-      const merged = { ...base, ...patch }
-      if (!merged.focusId || !merged.indicatorIds.includes(merged.focusId)) {
-        merged.focusId = merged.indicatorIds[0] ?? null
-      }
-      const next = selectionToParams(current, merged)
-      navigate({ pathname, search: queryString(next) }, { replace: true })
-    },
-    [bounds, pathname],
+    (patch: Partial<CompareSelection>) =>
+      writeUrlParams((current) =>
+        selectionToParams(current, patchSelection(current, patch, bounds)),
+      ),
+    [bounds],
   )
 
   return { selection, setSelection, bounds }
+}
+
+/** The URL's selection with `patch` over it; the focus stays among the chosen indicators. */
+function patchSelection(
+  current: URLSearchParams,
+  patch: Partial<CompareSelection>,
+  bounds: SelectionBounds,
+): CompareSelection {
+  const merged = { ...selectionFromParams(current, bounds), ...patch }
+  if (!merged.focusId || !merged.indicatorIds.includes(merged.focusId)) {
+    merged.focusId = merged.indicatorIds[0] ?? null
+  }
+  return merged
 }

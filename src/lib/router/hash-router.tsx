@@ -36,6 +36,11 @@ export function parseHash(hash: string): HashLocation {
   }
 }
 
+/** Where the hash points now, read outside render (by writers that patch the query). */
+export function currentLocation(): HashLocation {
+  return parseHash(read())
+}
+
 function subscribe(onChange: () => void) {
   window.addEventListener(EVENT, onChange)
   return () => window.removeEventListener(EVENT, onChange)

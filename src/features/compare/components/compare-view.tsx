@@ -2,7 +2,7 @@ import '../register'
 import '../compare.css'
 import { useCallback, useMemo } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
-import { useFilters } from '@/stores/use-filters'
+import { useFilters } from '@/stores/url-state'
 import { buildCompareModel } from '../compare-model'
 import { defaultSelection, type CompareSelection, type SortState } from '../selection'
 import { useCompareSelection } from '../use-compare-selection'
@@ -17,7 +17,7 @@ import { SelectionPanel } from './selection-panel'
  * lines, and every number in a sortable table with CSV export.
  */
 export function CompareView({ data }: { data: DashboardModel }) {
-  const { year, orgId, showDemo } = useFilters(data.meta.period.year)
+  const { year, orgId, showDemo } = useFilters(data)
   const { selection, setSelection, bounds } = useCompareSelection(data)
 
   // The table's sort is part of the selection (and the URL) but not of what is computed: a click

@@ -1,6 +1,6 @@
 import { useMemo } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
-import { useFilters } from '@/stores/use-filters'
+import { useFilters } from '@/stores/url-state'
 import type { ChartInput } from '../charts/build-chart'
 
 /** What every chart of a group needs: the data model joined with the active filters. */
@@ -9,7 +9,7 @@ export function useChartInput(
   /** Fixed filters (the big screen always shows the report year for the whole district). */
   fixed?: Pick<ChartInput, 'year' | 'orgId' | 'showDemo'>,
 ): ChartInput {
-  const filters = useFilters(data.meta.period.year)
+  const filters = useFilters(data)
   const { year, orgId, showDemo } = fixed ?? filters
   const indicators = useMemo(
     () => new Map(data.indicators.map((i) => [i.id, i])),

@@ -1,6 +1,10 @@
 import { userMessage } from '@/lib/user-message'
 import { useMemo } from 'react'
-import { collectProblems, indexObservations, type ObservationIndex } from '@/domain/select'
+import {
+  collectProblems,
+  indexObservations,
+  type ObservationIndex,
+} from '@/domain/observation-index'
 import type { Group, GroupId, Indicator, Meta, Observation, Organization } from '@/domain/schemas'
 import { mergeObservations, mergeYears } from '@/domain/merge'
 import { useIndicators } from './get-indicators'

@@ -1,9 +1,10 @@
 import { useMemo, type CSSProperties } from 'react'
-import { metTarget, pickCell, type Cell, type ObservationIndex } from '@/domain/select'
+import { metTarget, pickCell, type Cell, type ObservationIndex } from '@/domain/observation-index'
 import type { Indicator } from '@/domain/schemas'
 import { formatIndicatorValue, formatValue, NO_DATA } from '@/lib/format'
 import { SourceNote } from './source-note'
-import { Sparkline, YearChangeMark, yearOverYear, type YearPoint } from './sparkline'
+import { Sparkline, YearChangeMark } from './sparkline'
+import { yearOverYear, type YearPoint } from '@/lib/year-change'
 import { DemoBadge } from './state-views'
 
 /**

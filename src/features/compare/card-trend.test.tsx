@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { MetricCard, type CardTrendInput } from '@/components/metric-card'
-import { indexObservations, pickCell } from '@/domain/select'
+import { indexObservations, pickCell } from '@/domain/observation-index'
 import { indicatorsResponseSchema, observationsResponseSchema } from '@/domain/schemas'
 import indicatorsJson from '../../../public/data/indicators.json'
 import observationsJson from '../../../public/data/observations.json'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shortChange } from '@/components/sparkline'
+import { shortChange } from '@/lib/year-change'
 import {
   attainment,
   ATTAINMENT_CAP,

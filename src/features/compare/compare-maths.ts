@@ -3,8 +3,8 @@ import type { Direction } from '@/domain/schemas'
 /**
  * The comparison maths, pure and unit-tested: ranking with ties by the indicator's better
  * direction, the average of the district's units, and attainment (a value normalised to its
- * target). Year-over-year change lives with the metric cards (src/components/sparkline.tsx) and is
- * re-exported here, so the cards and this view compute it the same way.
+ * target). Year-over-year change lives in src/lib/year-change.ts and is re-exported here, so the
+ * metric cards and this view compute it the same way.
  */
 export {
   changeArrow,
@@ -18,7 +18,7 @@ export {
   type ChangeTone,
   type YearChange,
   type YearPoint,
-} from '@/components/sparkline'
+} from '@/lib/year-change'
 
 /** Two values closer than this are a tie (float noise from division must not break a tie). */
 const TIE_EPSILON = 1e-9

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { indexObservations } from '@/domain/select'
+import { indexObservations } from '@/domain/observation-index'
 import {
   indicatorsResponseSchema,
   observationsResponseSchema,

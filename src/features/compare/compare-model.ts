@@ -1,4 +1,4 @@
-import { metTarget, pickCell, type Cell, type ObservationIndex } from '@/domain/select'
+import { metTarget, pickCell, type Cell, type ObservationIndex } from '@/domain/observation-index'
 import type { Indicator, Organization } from '@/domain/schemas'
 import { formatIndicatorValue, NO_DATA } from '@/lib/format'
 import {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { valueProblem } from '@/domain/select'
+import { valueProblem } from '@/domain/observation-index'
 import { formatIssue } from './issues'
 import { publishedDataset, sheet } from './testing'
 import type { CellValue, ImportIssue } from './types'
@@ -345,7 +345,7 @@ describe('each kind of bad row is reported with its sheet, row and column', () =
   })
 })
 
-describe('the value rules agree with the app (valueProblem in src/domain/select.ts)', () => {
+describe('the value rules agree with the app (valueProblem in src/domain/observation-index.ts)', () => {
   it('rejects exactly what the app would show as an error', () => {
     const rate = dataset.indicators.find((i) => i.kind === 'rate')!
     const count = dataset.indicators.find((i) => i.kind === 'count')!

@@ -6,7 +6,7 @@ import {
   type Organization,
   type Qualifier,
 } from '../../domain/schemas'
-import { valueProblem } from '../../domain/select'
+import { valueProblem } from '../../domain/observation-index'
 import { keyOf } from '../../domain/merge'
 import { COLUMNS, columnLetter, type ColumnKey, type ColumnSpec } from './columns'
 import type { Catalogue, CellValue, ImportedRow, ImportIssue, SheetTable } from './types'
@@ -171,7 +171,7 @@ export function parseValue(
   if (indicator?.kind === 'rate' && value > 100) {
     return { error: `比率应在 0–100 之间(实际为 ${value});86.8% 请填 86.8` }
   }
-  // Whatever else the app would refuse to draw (src/domain/select.ts) is refused here too.
+  // Whatever else the app would refuse to draw (src/domain/observation-index.ts) is refused here too.
   const problem = indicator ? valueProblem(indicator, value) : null
   if (problem) return { error: problem.replace(/^数据(?:异常|格式错误):/, '') }
   return { ok: value }

@@ -1,6 +1,6 @@
 import type { ChartOption } from '@/lib/echarts/types'
 import { describe, expect, it } from 'vitest'
-import { indexObservations } from '@/domain/select'
+import { indexObservations } from '@/domain/observation-index'
 import {
   indicatorsResponseSchema,
   observationsResponseSchema,

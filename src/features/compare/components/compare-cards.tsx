@@ -2,7 +2,7 @@ import { useMemo } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { MetricCard, type CardTrendInput } from '@/components/metric-card'
 import { PanelBoundary } from '@/components/panel-boundary'
-import { pickCell } from '@/domain/select'
+import { pickCell } from '@/domain/observation-index'
 import type { Indicator } from '@/domain/schemas'
 import { HALL_THEME } from '@/lib/echarts/theme'
 

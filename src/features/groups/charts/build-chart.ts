@@ -1,4 +1,4 @@
-import { metTarget, pickCell, type ObservationIndex } from '@/domain/select'
+import { metTarget, pickCell, type ObservationIndex } from '@/domain/observation-index'
 import type { Indicator } from '@/domain/schemas'
 import { formatIndicatorValue, NO_DATA } from '@/lib/format'
 import type { ChartTheme } from '@/lib/echarts/theme'

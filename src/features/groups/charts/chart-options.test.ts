@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { indexObservations } from '@/domain/select'
+import { indexObservations } from '@/domain/observation-index'
 import {
   indicatorsResponseSchema,
   observationsResponseSchema,
@@ -15,7 +15,7 @@ import type { ChartRow } from './chart-rows'
 import { buildFunnelOption, stepShares } from './funnel'
 import { GROUP_CHARTS, type ChartSpec } from './group-charts'
 import { buildRingsOption } from './rings'
-import { buildColumnsOption } from './trend'
+import { buildColumnsOption } from './columns'
 
 const indicators = indicatorsResponseSchema.parse(indicatorsJson).items
 const observations = observationsResponseSchema.parse(observationsJson).items

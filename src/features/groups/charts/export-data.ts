@@ -1,5 +1,5 @@
 import type { DashboardModel } from '@/api/use-dashboard-data'
-import { metTarget, pickCell } from '@/domain/select'
+import { metTarget, pickCell } from '@/domain/observation-index'
 import type { Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
 import type { DeckInput } from '@/lib/export/deck'

@@ -11,7 +11,7 @@ import { buildChartOption, chartRows, type ChartInput, type ChartRowsResult } fr
 import type { ChartRow } from './chart-rows'
 import { stepShares } from './funnel'
 import type { ChartSpec } from './group-charts'
-import { buildColumnsOption } from './trend'
+import { buildColumnsOption } from './columns'
 
 /**
  * The chart views of the groups: a chart of the overview, a group page or the big screen from its

@@ -1,7 +1,7 @@
 import { useMemo, useState, type CSSProperties } from 'react'
 import type { DashboardModel } from '@/api/use-dashboard-data'
 import { ChartPanel } from '@/components/chart-panel'
-import { organizationsFor } from '@/domain/select'
+import { organizationsFor } from '@/domain/observation-index'
 import type { Group } from '@/domain/schemas'
 import { BRIEFING_THEME, HALL_THEME } from '@/lib/echarts/theme'
 import { useUiStore } from '@/stores/ui-store'

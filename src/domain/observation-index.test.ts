@@ -7,7 +7,7 @@ import {
   organizationsFor,
   pickCell,
   valueProblem,
-} from './select'
+} from './observation-index'
 
 function indicator(over: Partial<Indicator> & Pick<Indicator, 'id'>): Indicator {
   return {

@@ -14,9 +14,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { main, type Io } from '../../../scripts/data-import'
+import { main, type Io } from './data-import'
 import { toCsv } from '@/lib/csv'
-import { REPO } from './testing'
+import { REPO } from '../src/features/data-import/testing'
 
 // Whole workbooks are zipped and parsed: generous on a busy 2-core CI machine.
 vi.setConfig({ testTimeout: 30_000 })

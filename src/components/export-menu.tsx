@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react'
 import { chartExport, type ChartView } from '@/lib/charts/chart-view'
 import { BRIEFING_THEME } from '@/lib/echarts/theme'
 import { useOutsidePress } from './use-outside-press'
+import { downloadBlob } from '@/lib/download'
 
 const RATIOS = [2, 3, 4] as const
 
@@ -34,7 +35,7 @@ export function ExportMenu({
     setBusy(true)
     setMessage('正在生成…')
     try {
-      const { renderChartImage, download } = await import('@/lib/export/render')
+      const { renderChartImage } = await import('@/lib/export/render')
       const image = await renderChartImage({
         option: view.option(BRIEFING_THEME),
         cssWidth: Math.round(box.clientWidth),
@@ -49,7 +50,7 @@ export function ExportMenu({
         setMessage(`已复制到剪贴板 ${image.width}×${image.height}${note}`)
       } else {
         const name = info.fileName
-        download(image.blob, name)
+        downloadBlob(image.blob, name)
         setMessage(`已导出 ${name} ${image.width}×${image.height}${note}`)
       }
     } catch {

@@ -185,9 +185,3 @@ export async function renderPageImage(req: PageImageRequest): Promise<RenderedIm
   drawFooter(ctx, width, footerTop, req.text.footer)
   return { blob: await toBlob(out), width: out.width, height: out.height, ratio, clamped }
 }
-
-/**
- * Starts a download of a blob under a file name: the app's one helper, under its old name for
- * callers not yet moved to `downloadBlob` (`src/components/export-menu.tsx`).
- */
-export { downloadBlob as download } from '../download'

@@ -93,17 +93,22 @@ export default tseslint.config(
       'src/components/**/*.{ts,tsx}',
       'src/lib/**/*.{ts,tsx}',
       'src/domain/**/*.{ts,tsx}',
+      'src/api/**/*.{ts,tsx}',
+      'src/stores/**/*.{ts,tsx}',
+      'src/config/**/*.{ts,tsx}',
     ],
+    // Tests may mount the whole app and use the msw handlers.
+    ignores: ['src/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              group: ['@/app/*', '../app/*', '../../app/*'],
+              group: ['@/app', '@/app/*', '**/app/*'],
               message: '依赖单向:app → features → 共享模块',
             },
-            { group: ['../../mocks/*', '../mocks/*'], message: '产品代码不得引用 mocks' },
+            { group: ['**/mocks', '**/mocks/*'], message: '产品代码不得引用 mocks' },
             {
               group: ['echarts/*', 'echarts-for-react/*'],
               message: '图表只经 src/lib/echarts 的唯一封装(EChart)与 core.ts 的模块注册',

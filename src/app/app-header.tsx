@@ -1,4 +1,4 @@
-import type { DashboardState } from '@/api/use-dashboard-data'
+import { useDatasetState } from '@/api/dataset'
 import { formatDateTime, formatTime } from '@/lib/format'
 import { Clock } from '@/components/clock'
 import { APP_TITLE } from '@/config/app'
@@ -6,7 +6,8 @@ import { APP_TITLE } from '@/config/app'
 export { APP_TITLE }
 
 /** Title centred; period, source and update time on the left; the clock on the right. */
-export function AppHeader({ state }: { state: DashboardState }) {
+export function AppHeader() {
+  const state = useDatasetState()
   const meta = state.status === 'ready' ? state.data.meta : null
   return (
     <header className="app-header">

@@ -1,4 +1,5 @@
-import type { DashboardModel, DashboardState } from '@/api/use-dashboard-data'
+import { useDatasetState, type Dataset } from '@/api/dataset'
+import { useRuntimeConfig } from '@/config/runtime-config-context'
 import type { Organization } from '@/domain/schemas'
 import { useFilters, useSetFilters } from '@/stores/url-state'
 
@@ -9,12 +10,14 @@ const ORG_GROUPS: { type: Organization['type']; label: string }[] = [
 ]
 
 /** Year, organisation and the demo-data switch; all three live in the URL, their one source. */
-export function FilterBar({ state, demoAllowed }: { state: DashboardState; demoAllowed: boolean }) {
+export function FilterBar() {
+  const state = useDatasetState()
+  const demoAllowed = useRuntimeConfig().config.showDemoData
   if (state.status !== 'ready') return <div className="filter-bar" aria-hidden="true" />
   return <FilterFields ready={state.data} demoAllowed={demoAllowed} />
 }
 
-function FilterFields({ ready, demoAllowed }: { ready: DashboardModel; demoAllowed: boolean }) {
+function FilterFields({ ready, demoAllowed }: { ready: Dataset; demoAllowed: boolean }) {
   const { year, orgId, showDemo } = useFilters(ready)
   const setFilters = useSetFilters()
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react'
 import { NavLink, useHashLocation } from '@/lib/router/hash-router'
-import { useDashboardData, type DashboardState } from '@/api/use-dashboard-data'
+import { useDatasetState } from '@/api/dataset'
+import { DataBoundary } from '@/components/data-boundary'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import { GROUPS } from '@/domain/groups'
 import { useCanonicalFilters } from '@/stores/url-state'
@@ -42,9 +43,9 @@ function useActiveTabInView(nav: RefObject<HTMLElement | null>, pathname: string
 }
 
 /** The desk view's frame: header, navigation, filters; the page comes from the router. */
-export function AppLayout({ children }: { children: (state: DashboardState) => ReactNode }) {
-  const state = useDashboardData()
-  const { config, warning } = useRuntimeConfig()
+export function AppLayout({ children }: { children: ReactNode }) {
+  const state = useDatasetState()
+  const { warning } = useRuntimeConfig()
   const { pathname, search } = useHashLocation()
   const navRef = useRef<HTMLElement>(null)
   const data = state.status === 'ready' ? state.data : null
@@ -56,7 +57,7 @@ export function AppLayout({ children }: { children: (state: DashboardState) => R
 
   return (
     <div className="app">
-      <AppHeader state={state} />
+      <AppHeader />
       <nav className="app-nav" aria-label="页面" ref={navRef}>
         <NavLink to={{ pathname: '/', search }} end>
           总览
@@ -68,20 +69,24 @@ export function AppLayout({ children }: { children: (state: DashboardState) => R
         ))}
         <NavLink to={{ pathname: '/compare', search }}>对比分析</NavLink>
         <span className="app-nav__spacer" />
-        {data && <DeckButton data={data} title={APP_TITLE} />}
+        {data && (
+          <DataBoundary name="生成汇报PPT">
+            <DeckButton title={APP_TITLE} />
+          </DataBoundary>
+        )}
         <NavLink to={{ pathname: '/import', search }}>数据导入</NavLink>
         <a className="app-nav__screen" href="#/screen" target="_blank" rel="noopener">
           大屏模式 ↗
         </a>
       </nav>
-      <FilterBar state={state} demoAllowed={config.showDemoData} />
+      <FilterBar />
       {warning && (
         <p className="config-warning" role="status">
           ⚠ {warning}
         </p>
       )}
       {data && <DataProblems problems={data.problems} known={known} />}
-      <main className="app-main">{children(state)}</main>
+      <main className="app-main">{children}</main>
       <footer className="app-footer">
         {data
           ? `数据来源:《${data.meta.source.title}》(${data.meta.source.issuer})。标“示例”的数据为演示用,非报告数字。`

@@ -21,23 +21,21 @@ export function AppRoutes() {
   const group = matchPath('/group/:groupId', pathname)
   return (
     <AppLayout>
-      {(state) =>
-        pathname === '/' ? (
-          <OverviewRoute state={state} />
-        ) : pathname === '/compare' ? (
-          <Suspense fallback={<LoadingState />}>
-            <CompareRoute state={state} />
-          </Suspense>
-        ) : pathname === '/import' ? (
-          <Suspense fallback={<LoadingState />}>
-            <ImportRoute state={state} />
-          </Suspense>
-        ) : group?.groupId ? (
-          <GroupRoute groupId={group.groupId} state={state} />
-        ) : (
-          <NotFoundRoute />
-        )
-      }
+      {pathname === '/' ? (
+        <OverviewRoute />
+      ) : pathname === '/compare' ? (
+        <Suspense fallback={<LoadingState />}>
+          <CompareRoute />
+        </Suspense>
+      ) : pathname === '/import' ? (
+        <Suspense fallback={<LoadingState />}>
+          <ImportRoute />
+        </Suspense>
+      ) : group?.groupId ? (
+        <GroupRoute groupId={group.groupId} />
+      ) : (
+        <NotFoundRoute />
+      )}
     </AppLayout>
   )
 }

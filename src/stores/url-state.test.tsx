@@ -1,7 +1,7 @@
 import { act, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import type { Dataset } from '@/api/dataset'
 import { DEFAULT_CONFIG } from '@/config/runtime-config'
 import { RuntimeConfigContext } from '@/config/runtime-config-context'
 import {
@@ -30,7 +30,7 @@ const read = (q: string, b: FilterBounds = bounds) => filtersFromParams(new URLS
 const data = {
   meta: { years: bounds.years, period: { year: bounds.defaultYear } },
   organizations: bounds.orgIds.map((id) => ({ id })),
-} as unknown as DashboardModel
+} as unknown as Dataset
 
 function withConfig(showDemoData: boolean) {
   const loaded = { config: { ...DEFAULT_CONFIG, showDemoData }, warning: null }
@@ -170,7 +170,7 @@ describe('the filter hooks', () => {
     const onChange = vi.fn()
     window.addEventListener('hashchange', onChange)
     const { rerender } = renderHook(({ d }) => useCanonicalFilters(d), {
-      initialProps: { d: null as DashboardModel | null },
+      initialProps: { d: null as Dataset | null },
       wrapper: withConfig(true),
     })
     expect(window.location.hash).toBe('#/?org=nope&year=1900&ind=a,b')

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import type { Dataset } from '@/api/dataset'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import { currentLocation, navigate, useSearchParams } from '@/lib/router/hash-router'
 
@@ -127,7 +127,7 @@ export function canonicalFilterParams(
 }
 
 /** What the filters may be: the data's years and organisations, and the runtime config's switch. */
-export function filterBoundsOf(data: DashboardModel, demoAllowed: boolean): FilterBounds {
+export function filterBoundsOf(data: Dataset, demoAllowed: boolean): FilterBounds {
   return {
     years: data.meta.years,
     defaultYear: data.meta.period.year,
@@ -136,13 +136,13 @@ export function filterBoundsOf(data: DashboardModel, demoAllowed: boolean): Filt
   }
 }
 
-function useFilterBounds(data: DashboardModel | null): FilterBounds | null {
+function useFilterBounds(data: Dataset | null): FilterBounds | null {
   const demoAllowed = useRuntimeConfig().config.showDemoData
   return useMemo(() => data && filterBoundsOf(data, demoAllowed), [data, demoAllowed])
 }
 
 /** The active filters, read from the URL on render. */
-export function useFilters(data: DashboardModel): Filters {
+export function useFilters(data: Dataset): Filters {
   const params = useUrlParams()
   const bounds = useFilterBounds(data)!
   return useMemo(() => filtersFromParams(params, bounds), [params, bounds])
@@ -162,7 +162,7 @@ export function useSetFilters(): typeof writeFilters {
  * Corrects the URL's filters to what is shown (an unknown year or organisation, demo=0 where the
  * config hides demo data) and writes the year, so a copied link names the year it shows.
  */
-export function useCanonicalFilters(data: DashboardModel | null): void {
+export function useCanonicalFilters(data: Dataset | null): void {
   const bounds = useFilterBounds(data)
   const canonicalize = useMemo(
     () => bounds && ((params: URLSearchParams) => canonicalFilterParams(params, bounds)),

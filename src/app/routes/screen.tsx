@@ -1,7 +1,6 @@
 import { useMemo, type CSSProperties } from 'react'
 import { useSearchParams } from '@/lib/router/hash-router'
-import { useDashboardData, type DashboardModel } from '@/api/use-dashboard-data'
-import { ErrorState, LoadingState } from '@/components/state-views'
+import { useDataset, useDatasetState, type Dataset } from '@/api/dataset'
 import { GROUPS } from '@/domain/groups'
 import type { Group } from '@/domain/schemas'
 import type { GroupInfo, PagePlan } from '@/features/big-screen/pages'
@@ -27,24 +26,27 @@ const chartThemes: Record<ScreenTheme, ChartTheme> = {
   light: { ...BRIEFING_THEME, fontSize: 16 },
 }
 
+const selectGroups = (d: Dataset) => d.groups
+
 interface PageProps {
-  data: DashboardModel
   theme: ChartTheme
 }
 
-function useScreenInput(data: DashboardModel) {
+function useScreenInput() {
+  const data = useDataset()
   const fixed = useMemo(
     () => ({ year: data.meta.period.year, orgId: data.meta.region.id, showDemo: false }),
     [data.meta.period.year, data.meta.region.id],
   )
-  return useChartInput(data, fixed)
+  return useChartInput(fixed)
 }
 
-function OverviewPage({ data, theme }: PageProps) {
-  const input = useScreenInput(data)
+function OverviewPage({ theme }: PageProps) {
+  const groups = useDataset(selectGroups)
+  const input = useScreenInput()
   return (
     <div className="screen-overview">
-      {data.groups.map((group) => {
+      {groups.map((group) => {
         const spec = chartsOfGroup(group.id).find((c) => c.id === OVERVIEW_CHART[group.id])
         return (
           <section
@@ -54,7 +56,7 @@ function OverviewPage({ data, theme }: PageProps) {
             style={{ '--accent': theme.accents[group.id] } as CSSProperties}
           >
             <h2 className="panel__title">{group.fullName}</h2>
-            <GroupCards data={data} group={group.id} input={input} theme={theme} />
+            <GroupCards group={group.id} input={input} theme={theme} />
             {spec && <GroupChart spec={spec} input={input} height="fill" theme={theme} />}
           </section>
         )
@@ -63,8 +65,8 @@ function OverviewPage({ data, theme }: PageProps) {
   )
 }
 
-function GroupPage({ data, theme, group }: PageProps & { group: Group }) {
-  const input = useScreenInput(data)
+function GroupPage({ theme, group }: PageProps & { group: Group }) {
+  const input = useScreenInput()
   return (
     <section
       className="panel screen-group"
@@ -72,7 +74,7 @@ function GroupPage({ data, theme, group }: PageProps & { group: Group }) {
       style={{ '--accent': theme.accents[group.id] } as CSSProperties}
     >
       <h2 className="panel__title">{group.fullName}</h2>
-      <GroupCards data={data} group={group.id} input={input} wide theme={theme} />
+      <GroupCards group={group.id} input={input} wide theme={theme} />
       <div className="screen-group__charts">
         {chartsOfGroup(group.id).map((spec) => (
           <GroupChart key={spec.id} spec={spec} input={input} height="fill" theme={theme} />
@@ -83,13 +85,14 @@ function GroupPage({ data, theme, group }: PageProps & { group: Group }) {
 }
 
 /** Whole groups side by side, each column as wide as its charts need (one group: the full body). */
-function GroupsPage({ data, theme, plan }: PageProps & { plan: PagePlan }) {
+function GroupsPage({ theme, plan }: PageProps & { plan: PagePlan }) {
+  const groups = useDataset(selectGroups)
   const columns = plan.weights.map((w) => `minmax(0, ${w}fr)`).join(' ')
   return (
     <div className="screen-groups" style={{ gridTemplateColumns: columns }}>
       {plan.groups.map((id) => {
-        const group = data.groups.find((g) => g.id === id)
-        return group && <GroupPage key={id} data={data} theme={theme} group={group} />
+        const group = groups.find((g) => g.id === id)
+        return group && <GroupPage key={id} theme={theme} group={group} />
       })}
     </div>
   )
@@ -103,7 +106,7 @@ function GroupsPage({ data, theme, plan }: PageProps & { plan: PagePlan }) {
 export function ScreenRoute() {
   const [search] = useSearchParams()
   const params = useMemo(() => parseScreenParams(search), [search])
-  const state = useDashboardData({ refetchInterval: params.refresh * 1000 })
+  const state = useDatasetState({ refetchInterval: params.refresh * 1000 })
   const theme = chartThemes[params.theme]
   const groups = state.status === 'ready' ? state.data.groups : GROUPS
   const groupsKey = groups.map((g) => `${g.id}:${g.name}`).join('|')
@@ -114,15 +117,12 @@ export function ScreenRoute() {
     [groupsKey],
   )
 
-  const renderPage = (plan: PagePlan) => {
-    if (state.status === 'loading') return <LoadingState />
-    if (state.status === 'error') return <ErrorState message="数据源暂不可用,正在自动重试" />
-    return plan.kind === 'overview' ? (
-      <OverviewPage data={state.data} theme={theme} />
+  const renderPage = (plan: PagePlan) =>
+    plan.kind === 'overview' ? (
+      <OverviewPage theme={theme} />
     ) : (
-      <GroupsPage data={state.data} theme={theme} plan={plan} />
+      <GroupsPage theme={theme} plan={plan} />
     )
-  }
 
   return (
     <ScreenFrame

@@ -1,8 +1,8 @@
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
-import type { DashboardState } from '@/api/use-dashboard-data'
+import type { DatasetState } from '@/api/dataset'
 import { formatTime } from '@/lib/format'
 import { Clock } from '@/components/clock'
-import { PanelBoundary } from '@/components/panel-boundary'
+import { DataBoundary } from '@/components/data-boundary'
 import { findPage, planPages, type GroupInfo, type PagePlan } from './pages'
 import './screen.css'
 import type { ScreenParams } from './screen-params'
@@ -13,7 +13,7 @@ import { useRotation } from './use-rotation'
 interface ScreenFrameProps {
   title: string
   params: ScreenParams
-  state: DashboardState
+  state: DatasetState
   /** The groups in catalogue order (memoised by the caller: a new array re-plans the pages). */
   groups: readonly GroupInfo[]
   renderPage: (plan: PagePlan) => ReactNode
@@ -25,7 +25,7 @@ function rotationLabel(params: ScreenParams, pages: number, paused: boolean) {
   return paused ? '轮播已暂停(无操作后自动恢复)' : `每 ${params.rotate} 秒轮播`
 }
 
-function UpdatedMark({ state }: { state: DashboardState }) {
+function UpdatedMark({ state }: { state: DatasetState }) {
   if (state.status === 'loading') return <span className="screen-header__updated">数据加载中…</span>
   if (state.status === 'error')
     return (
@@ -105,7 +105,11 @@ export function ScreenFrame({ title, params, state, groups, renderPage }: Screen
           </div>
         </header>
         <main className="screen-body" key={page?.id} aria-label={page?.title}>
-          {page && <PanelBoundary name={page.title}>{renderPage(page)}</PanelBoundary>}
+          {page && (
+            <DataBoundary name={page.title} autoRetry>
+              {renderPage(page)}
+            </DataBoundary>
+          )}
         </main>
         <footer className="screen-footer">
           <span className="screen-footer__source">

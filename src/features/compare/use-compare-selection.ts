@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import { useCanonicalUrl, useUrlParams, writeUrlParams } from '@/stores/url-state'
 import {
   selectionFromParams,
@@ -14,7 +14,8 @@ import {
  * link are dropped, and the URL is rewritten to what is shown, so a copied link always reopens
  * exactly this view.
  */
-export function useCompareSelection(data: DashboardModel) {
+export function useCompareSelection() {
+  const data = useDataset()
   const params = useUrlParams()
   const bounds = useMemo<SelectionBounds>(
     () => ({

@@ -1,9 +1,8 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setLocalDataStore } from '@/api/local-data'
-// eslint-disable-next-line no-restricted-imports -- the page is tested inside the whole app (header mark, cards)
 import { App } from '@/app/app'
 import { DEFAULT_CONFIG } from '@/config/runtime-config'
 import { DATA_FILES, dataUrl } from '../../../mocks/handlers'
@@ -19,6 +18,12 @@ import { HEADER } from './testing'
  */
 
 vi.setConfig({ testTimeout: 15_000 })
+
+// The router loads the page lazily; its first transform in vitest can outlast findBy's wait, which
+// would time the first test out on a cold cache. Load it once before the tests.
+beforeAll(async () => {
+  await import('@/app/routes/import')
+})
 
 beforeEach(() => {
   window.location.hash = '#/import'

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import { MetricCard, type CardTrendInput } from '@/components/metric-card'
 import { PanelBoundary } from '@/components/panel-boundary'
 import { pickCell } from '@/domain/observation-index'
@@ -11,18 +11,17 @@ import { HALL_THEME } from '@/lib/echarts/theme'
  * year-over-year change and a sparkline of the years, in one scrolling row.
  */
 export function CompareCards({
-  data,
   indicators,
   orgId,
   year,
   showDemo,
 }: {
-  data: DashboardModel
   indicators: Indicator[]
   orgId: string
   year: number
   showDemo: boolean
 }) {
+  const data = useDataset()
   const trend = useMemo<CardTrendInput>(
     () => ({
       index: data.index,

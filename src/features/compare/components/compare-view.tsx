@@ -1,7 +1,7 @@
 import '../register'
 import '../compare.css'
 import { useCallback, useMemo } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import { useFilters } from '@/stores/url-state'
 import { buildCompareModel } from '../compare-model'
 import { defaultSelection, type CompareSelection, type SortState } from '../selection'
@@ -16,9 +16,10 @@ import { SelectionPanel } from './selection-panel'
  * years side by side, the change on the year before, one organisation against its targets, trend
  * lines, and every number in a sortable table with CSV export.
  */
-export function CompareView({ data }: { data: DashboardModel }) {
+export function CompareView() {
+  const data = useDataset()
   const { year, orgId, showDemo } = useFilters(data)
-  const { selection, setSelection, bounds } = useCompareSelection(data)
+  const { selection, setSelection, bounds } = useCompareSelection()
 
   // The table's sort is part of the selection (and the URL) but not of what is computed: a click
   // on a column header re-sorts the table without rebuilding the model or redrawing the charts.
@@ -81,13 +82,7 @@ export function CompareView({ data }: { data: DashboardModel }) {
         />
       </aside>
       <div className="compare__main">
-        <CompareCards
-          data={data}
-          indicators={model.indicators}
-          orgId={orgId}
-          year={year}
-          showDemo={showDemo}
-        />
+        <CompareCards indicators={model.indicators} orgId={orgId} year={year} showDemo={showDemo} />
         {model.indicators.length === 0 ? (
           <p className="state state--empty compare__prompt">请在左侧选择至少一个指标</p>
         ) : (

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import type { Observation } from '@/domain/schemas'
 import { formatIndicatorValue } from '@/lib/format'
 import { STATUS_TEXT } from '../columns'
@@ -12,7 +12,8 @@ const KIND_TEXT: Record<ChangeKind, string> = { new: '新增', changed: '修改'
 type Filter = ChangeKind | 'all'
 
 /** The rows of the file against the current data, filtered by kind; 200 at a time. */
-export function ChangeTable({ diff, data }: { diff: ImportDiff; data: DashboardModel }) {
+export function ChangeTable({ diff }: { diff: ImportDiff }) {
+  const data = useDataset()
   const initial: Filter = diff.counts.new + diff.counts.changed > 0 ? 'all' : 'unchanged'
   const [filter, setFilter] = useState<Filter>(initial)
   const [limit, setLimit] = useState(PAGE)

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import { useLocalDataActions } from '@/api/local-data'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import { analyseFile, type ImportAnalysis } from '../analyse'
 import { effectiveUpdates } from '../diff'
 import { ChangeTable } from './change-table'
@@ -39,7 +39,8 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  * (new, changed, unchanged; errors by row), apply it to this browser only, revert at any time.
  * Publishing for everyone is the administrator's `npm run data:import` (docs/data-import.md).
  */
-export function ImportPage({ data }: { data: DashboardModel }) {
+export function ImportPage() {
+  const data = useDataset()
   const [phase, setPhase] = useState<Phase>({ state: 'idle' })
   const { apply, revert } = useLocalDataActions()
   const run = useRef(0)
@@ -117,15 +118,14 @@ export function ImportPage({ data }: { data: DashboardModel }) {
           {(phase.state === 'read' || phase.state === 'applied') && (
             <ImportResult
               analysis={phase.analysis}
-              data={data}
               applied={phase.state === 'applied' ? phase.count : null}
               onApply={onApply}
             />
           )}
         </div>
         <aside className="import-page__side">
-          <LocalDataPanel data={data} onRevert={onRevert} />
-          <TemplateLinks data={data} />
+          <LocalDataPanel onRevert={onRevert} />
+          <TemplateLinks />
         </aside>
       </div>
     </div>
@@ -134,12 +134,10 @@ export function ImportPage({ data }: { data: DashboardModel }) {
 
 function ImportResult({
   analysis,
-  data,
   applied,
   onApply,
 }: {
   analysis: ImportAnalysis
-  data: DashboardModel
   applied: number | null
   onApply: (analysis: ImportAnalysis) => void
 }) {
@@ -210,7 +208,7 @@ function ImportResult({
               </span>
             )}
           </div>
-          <ChangeTable diff={analysis.diff} data={data} />
+          <ChangeTable diff={analysis.diff} />
         </>
       )}
     </section>

@@ -1,19 +1,19 @@
 import { useState } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset, type Dataset } from '@/api/dataset'
 import { formatDateTime } from '@/lib/format'
 import { userMessage } from '@/lib/user-message'
 
+const selectLocal = (d: Dataset) => ({
+  local: d.local,
+  updatedAt: d.meta.updatedAt,
+  published: d.publishedObservations.length,
+})
+
 /** Which data this browser shows, and the way back to the published data. */
-export function LocalDataPanel({
-  data,
-  onRevert,
-}: {
-  data: DashboardModel
-  onRevert: () => Promise<void>
-}) {
+export function LocalDataPanel({ onRevert }: { onRevert: () => Promise<void> }) {
+  const { local, updatedAt, published } = useDataset(selectLocal)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const local = data.local
   return (
     <section
       className={`import-card${local ? ' import-card--local' : ''}`}
@@ -59,8 +59,7 @@ export function LocalDataPanel({
         </>
       ) : (
         <p>
-          <strong>发布数据</strong>(数据更新于 {formatDateTime(data.meta.updatedAt)}),共{' '}
-          {data.publishedObservations.length} 条。
+          <strong>发布数据</strong>(数据更新于 {formatDateTime(updatedAt)}),共 {published} 条。
         </p>
       )}
     </section>

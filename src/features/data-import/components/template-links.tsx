@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import { datasetSheets } from '../workbook'
 import { writeXlsx } from '../xlsx'
 import { downloadBlob } from '@/lib/download'
@@ -8,7 +8,8 @@ import { userMessage } from '@/lib/user-message'
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 /** The blank templates, and the data on screen as a workbook to edit and import again. */
-export function TemplateLinks({ data }: { data: DashboardModel }) {
+export function TemplateLinks() {
+  const data = useDataset()
   const [status, setStatus] = useState<string | null>(null)
   const exportCurrent = async () => {
     setStatus('正在生成…')

@@ -1,4 +1,4 @@
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import type { Dataset } from '@/api/dataset'
 import { metTarget, pickCell } from '@/domain/observation-index'
 import type { Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
@@ -15,7 +15,7 @@ import { groupChartView } from './views'
  * the screen: cards as text, charts as options in the light briefing theme.
  */
 
-export function groupCardTexts(data: DashboardModel, group: Group, input: ChartInput): CardText[] {
+export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): CardText[] {
   return (data.indicatorsByGroup.get(group.id) ?? []).map((indicator) => {
     const cell = pickCell(
       indicator,
@@ -58,7 +58,7 @@ export function groupChartViews(group: Group, input: ChartInput): ChartView[] {
     .filter((v) => v.state.kind === 'ready' && v.export !== null)
 }
 
-export function deckInput(data: DashboardModel, input: ChartInput, title: string): DeckInput {
+export function deckInput(data: Dataset, input: ChartInput, title: string): DeckInput {
   const organization =
     data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
   return {

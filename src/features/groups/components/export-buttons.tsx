@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import type { Group } from '@/domain/schemas'
 import { downloadBlob } from '@/lib/download'
 import { briefingText, exportFileName } from '@/lib/export/compose'
@@ -26,8 +26,9 @@ function useTask() {
 }
 
 /** 导出本页图片: the group's cards and charts as one briefing image (2×). */
-export function GroupPageExport({ data, group }: { data: DashboardModel; group: Group }) {
-  const input = useChartInput(data)
+export function GroupPageExport({ group }: { group: Group }) {
+  const data = useDataset()
+  const input = useChartInput()
   const { busy, message, run } = useTask()
   const onClick = () =>
     run(async () => {
@@ -71,8 +72,9 @@ export function GroupPageExport({ data, group }: { data: DashboardModel; group: 
 }
 
 /** 生成汇报PPT: the briefing deck for the current year and organisation. */
-export function DeckButton({ data, title }: { data: DashboardModel; title: string }) {
-  const input = useChartInput(data)
+export function DeckButton({ title }: { title: string }) {
+  const data = useDataset()
+  const input = useChartInput()
   const { busy, message, run } = useTask()
   const onClick = () =>
     run(async () => {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { MetricCard, type CardTrendInput } from '@/components/metric-card'
 import { PanelBoundary } from '@/components/panel-boundary'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import { pickCell } from '@/domain/observation-index'
 import type { GroupId } from '@/domain/schemas'
 import { HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
@@ -9,19 +9,18 @@ import type { ChartInput } from '../charts/build-chart'
 
 /** The metric cards of one group, in catalogue order. */
 export function GroupCards({
-  data,
   group,
   input,
   wide = false,
   theme = HALL_THEME,
 }: {
-  data: DashboardModel
   group: GroupId
   input: ChartInput
   /** The group page lays cards out five to a row; the overview column two to a row. */
   wide?: boolean
   theme?: ChartTheme
 }) {
+  const data = useDataset()
   const indicators = data.indicatorsByGroup.get(group) ?? []
   // Every card gains 同比 and a sparkline of the years the data has (demo years marked).
   const trend = useMemo<CardTrendInput>(

@@ -1,5 +1,5 @@
 import { useMemo, useState, type CSSProperties } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import { ChartPanel } from '@/components/chart-panel'
 import { organizationsFor } from '@/domain/observation-index'
 import type { Group } from '@/domain/schemas'
@@ -14,8 +14,9 @@ import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
 
 /** A group's page: all its indicators and charts, and one indicator by organisation and by year. */
-export function GroupDetail({ data, group }: { data: DashboardModel; group: Group }) {
-  const input = useChartInput(data)
+export function GroupDetail({ group }: { group: Group }) {
+  const data = useDataset()
+  const input = useChartInput()
   const indicators = useMemo(() => data.indicatorsByGroup.get(group.id) ?? [], [data, group.id])
   const [chosenId, setChosenId] = useState<string | null>(null)
   const indicator =
@@ -93,10 +94,10 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
     <div className="group-detail" style={{ '--accent': accent } as CSSProperties}>
       <div className="group-detail__bar">
         <p className="group-detail__description">{group.description}</p>
-        <GroupPageExport data={data} group={group} />
+        <GroupPageExport group={group} />
         <PrintButton />
       </div>
-      <GroupCards data={data} group={group.id} input={input} wide />
+      <GroupCards group={group.id} input={input} wide />
       <div className="group-detail__charts">
         {chartsOfGroup(group.id).map((spec) => (
           <GroupChart key={spec.id} spec={spec} input={input} />

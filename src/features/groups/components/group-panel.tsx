@@ -1,20 +1,19 @@
 import type { CSSProperties } from 'react'
 import { Link, useHashLocation } from '@/lib/router/hash-router'
-import type { DashboardModel, DashboardState } from '@/api/use-dashboard-data'
-import { PanelBoundary } from '@/components/panel-boundary'
-import { ErrorState, LoadingState } from '@/components/state-views'
-import type { Group } from '@/domain/schemas'
+import { useGroup } from '@/api/dataset'
+import { DataBoundary } from '@/components/data-boundary'
+import type { Group, GroupId } from '@/domain/schemas'
 import { HALL_THEME } from '@/lib/echarts/theme'
 import { chartsOfGroup } from '../charts/group-charts'
 import { GroupCards } from './group-cards'
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
 
-function GroupPanelBody({ data, group }: { data: DashboardModel; group: Group }) {
-  const input = useChartInput(data)
+function GroupPanelBody({ group }: { group: Group }) {
+  const input = useChartInput()
   return (
     <>
-      <GroupCards data={data} group={group.id} input={input} />
+      <GroupCards group={group.id} input={input} />
       <div className="group-panel__charts">
         {chartsOfGroup(group.id).map((spec) => (
           <GroupChart key={spec.id} spec={spec} input={input} />
@@ -25,8 +24,10 @@ function GroupPanelBody({ data, group }: { data: DashboardModel; group: Group })
 }
 
 /** One of the four groups on the overview: its cards and charts, with its own states. */
-export function GroupPanel({ group, state }: { group: Group; state: DashboardState }) {
+export function GroupPanel({ groupId }: { groupId: GroupId }) {
   const { search } = useHashLocation()
+  const group = useGroup(groupId)
+  if (!group) return null
   return (
     <section
       className="panel group-panel"
@@ -42,13 +43,9 @@ export function GroupPanel({ group, state }: { group: Group; state: DashboardSta
           详情 ›
         </Link>
       </header>
-      {state.status === 'loading' && <LoadingState />}
-      {state.status === 'error' && <ErrorState message={state.message} onRetry={state.retry} />}
-      {state.status === 'ready' && (
-        <PanelBoundary name={group.fullName}>
-          <GroupPanelBody data={state.data} group={group} />
-        </PanelBoundary>
-      )}
+      <DataBoundary name={group.fullName}>
+        <GroupPanelBody group={group} />
+      </DataBoundary>
     </section>
   )
 }

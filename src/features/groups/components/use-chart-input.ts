@@ -1,14 +1,14 @@
 import { useMemo } from 'react'
-import type { DashboardModel } from '@/api/use-dashboard-data'
+import { useDataset } from '@/api/dataset'
 import { useFilters } from '@/stores/url-state'
 import type { ChartInput } from '../charts/build-chart'
 
-/** What every chart of a group needs: the data model joined with the active filters. */
+/** What every chart of a group needs: the dataset joined with the active filters. */
 export function useChartInput(
-  data: DashboardModel,
   /** Fixed filters (the big screen always shows the report year for the whole district). */
   fixed?: Pick<ChartInput, 'year' | 'orgId' | 'showDemo'>,
 ): ChartInput {
+  const data = useDataset()
   const filters = useFilters(data)
   const { year, orgId, showDemo } = fixed ?? filters
   const indicators = useMemo(

@@ -122,6 +122,17 @@ describe('a sheet with more rows or columns than an import may have', () => {
       limitMessages.columns('工作表「数据」', 3),
     )
   })
+
+  it('limits CSV files the same way', async () => {
+    const csv = (text: string) => readError(strToU8(text), 'dept.csv')
+    const line = 'XZFW-04,,通州湾示范区,2025,25\n'
+    expect(await csv(line.repeat(IMPORT_LIMITS.rows))).toBe('read 100000 rows')
+    expect(await csv(line.repeat(IMPORT_LIMITS.rows + 1))).toBe(limitMessages.rows('文件'))
+    const result = await readSpreadsheet(strToU8(`a,b\n${'x,'.repeat(100)}x\n`), 'wide.csv')
+    expect(result).toEqual({
+      error: expect.objectContaining({ row: 2, message: limitMessages.columns('这一行') }),
+    })
+  })
 })
 
 describe('a normal workbook', () => {

@@ -12,11 +12,12 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { main, type Io } from './data-import'
 import { toCsv } from '@/lib/csv'
-import { REPO } from '../src/features/data-import/testing'
+import { REPO, zipBomb } from '../src/features/data-import/testing'
 
 // Whole workbooks are zipped and parsed: generous on a busy 2-core CI machine.
 vi.setConfig({ testTimeout: 30_000 })
@@ -181,5 +182,28 @@ describe('npm run data:import', () => {
     )
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('工作表「bad.csv」第 2 行 D 列(年度):缺少年度')
+  }, 30_000)
+
+  it('refuses a zip bomb with the limit in Chinese, exits 1, and never holds it inflated', async () => {
+    // 300 MB of sheet XML in a 2 MB file. Run as one node process (as tsx runs the script) that
+    // reports its peak memory on exit.
+    const file = join(work, 'bomb.xlsx')
+    writeFileSync(file, zipBomb(300 * 1024 * 1024))
+    const tsx = pathToFileURL(resolve(REPO, 'node_modules/tsx/dist/loader.mjs')).href
+    const peak =
+      'data:text/javascript,process.on("exit",()=>console.error("peak-rss-kb",process.resourceUsage().maxRSS))'
+    const args = ['--import', tsx, '--import', peak, resolve(REPO, 'scripts/data-import.ts')]
+    const result = await promisify(execFile)(process.execPath, [...args, file, '--dry-run'], {
+      cwd: work,
+    }).then(
+      () => ({ code: 0, stderr: '' }),
+      (e: { code: number; stderr: string }) => e,
+    )
+    expect(result.code).toBe(1)
+    expect(result.stderr).toContain(
+      '错误 工作表「bomb.xlsx」:工作簿解压后超过 100 MB(上限),请删除多余的行、列或工作表,或拆分文件后再导入',
+    )
+    const peakMb = Number(/peak-rss-kb (\d+)/.exec(result.stderr)![1]) / 1024
+    expect(peakMb).toBeLessThan(250) // node and tsx alone take about 100 MB; the sheet is 300 MB
   }, 30_000)
 })

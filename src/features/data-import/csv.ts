@@ -1,4 +1,5 @@
 import { restoreCsvText } from '../../lib/csv'
+import { IMPORT_LIMITS, limitMessages, type ImportLimits } from './limits'
 import type { CellValue } from './types'
 
 /**
@@ -38,13 +39,34 @@ function sniffDelimiter(text: string): string {
   return ','
 }
 
-/** Records of the text; each record is one spreadsheet row (a quoted field may span lines). */
-export function parseCsv(text: string): string[][] {
+/**
+ * Records of the text; each record is one spreadsheet row (a quoted field may span lines). More
+ * rows or columns than the limits allow stop the reading with a CsvError at the row.
+ */
+export function parseCsv(
+  text: string,
+  limits: Pick<ImportLimits, 'rows' | 'columns'> = IMPORT_LIMITS,
+): string[][] {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
   const delimiter = sniffDelimiter(src)
   const rows: string[][] = []
   let row: string[] = []
   let field = ''
+  const endField = () => {
+    if (row.length >= limits.columns) {
+      throw new CsvError(limitMessages.columns('这一行', limits.columns), rows.length + 1)
+    }
+    row.push(field)
+    field = ''
+  }
+  const endRow = () => {
+    endField()
+    if (rows.length >= limits.rows) {
+      throw new CsvError(limitMessages.rows('文件', limits.rows), rows.length + 1)
+    }
+    rows.push(row)
+    row = []
+  }
   let i = 0
   const n = src.length
   let quotedFrom = -1
@@ -71,16 +93,12 @@ export function parseCsv(text: string): string[][] {
       continue
     }
     if (ch === delimiter) {
-      row.push(field)
-      field = ''
+      endField()
       i++
       continue
     }
     if (ch === '\r' || ch === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
+      endRow()
       i += ch === '\r' && src[i + 1] === '\n' ? 2 : 1
       continue
     }
@@ -93,10 +111,7 @@ export function parseCsv(text: string): string[][] {
       quotedFrom,
     )
   }
-  if (field !== '' || row.length > 0) {
-    row.push(field)
-    rows.push(row)
-  }
+  if (field !== '' || row.length > 0) endRow()
   return rows
 }
 

@@ -9,7 +9,7 @@ import { DATA_FILES, dataUrl } from '../../../mocks/handlers'
 import { server } from '../../../mocks/node'
 import { toCsv } from '@/lib/csv'
 import { indexedDbStore, memoryStore, type LocalData } from '@/api/local-store'
-import { HEADER } from './testing'
+import { HEADER, zipBomb } from './testing'
 
 /**
  * The import page in the app (jsdom): a file in, the changes and errors on screen, apply to this
@@ -117,6 +117,29 @@ describe('数据导入 page', () => {
     ])
     // Text stays text.
     expect(result.querySelector('img')).toBeNull()
+    expect(within(result).queryByRole('button', { name: /应用到本浏览器/ })).toBeNull()
+  })
+
+  it('says why a zip bomb is refused, and offers nothing to apply', async () => {
+    setLocalDataStore(memoryStore())
+    const user = userEvent.setup()
+    renderApp()
+    await screen.findByRole('heading', { name: '数据导入' })
+    // 2 MB that would inflate to 300 MB.
+    const bomb = new File([zipBomb(300 * 1024 * 1024)], '报送.xlsx')
+    await user.upload(screen.getByLabelText('选择要导入的文件'), bomb)
+    const result = await screen.findByRole('region', { name: '导入结果' })
+    const rows = [...result.querySelectorAll('table[data-issue-table="error"] tbody tr')].map(
+      (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    )
+    expect(rows).toEqual([
+      [
+        '报送.xlsx',
+        '—',
+        '—',
+        '工作簿解压后超过 100 MB(上限),请删除多余的行、列或工作表,或拆分文件后再导入',
+      ],
+    ])
     expect(within(result).queryByRole('button', { name: /应用到本浏览器/ })).toBeNull()
   })
 

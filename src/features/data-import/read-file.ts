@@ -1,7 +1,8 @@
 import { DATA_SHEET } from './columns'
 import { csvRows, CsvError, decodeText } from './csv'
 import type { ImportIssue, SheetTable } from './types'
-import { isOle2, looksLikeXlsx, MAX_FILE_BYTES, readXlsx, SpreadsheetError } from './xlsx'
+import { IMPORT_LIMITS, limitMessages } from './limits'
+import { isOle2, looksLikeXlsx, readXlsx, SpreadsheetError } from './xlsx'
 
 /**
  * A dropped or given file → the sheet that holds the data. .xlsx: the sheet named 数据, else the
@@ -18,16 +19,17 @@ const fileIssue = (sheet: string, message: string, row: number | null = null): I
   message,
 })
 
+/** The sheet named 数据, else the first one; the others are not read at all. */
+function dataSheet(names: string[]): number {
+  const index = names.findIndex((n) => n.trim() === DATA_SHEET)
+  return index < 0 ? 0 : index
+}
+
 export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
   const lower = fileName.toLowerCase()
   if (bytes.byteLength === 0) return { error: fileIssue(fileName, '文件是空的') }
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    return {
-      error: fileIssue(
-        fileName,
-        `文件过大(${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB,上限 ${MAX_FILE_BYTES / 1024 / 1024} MB)`,
-      ),
-    }
+  if (bytes.byteLength > IMPORT_LIMITS.fileBytes) {
+    return { error: fileIssue(fileName, limitMessages.fileBytes(bytes.byteLength)) }
   }
   if (isOle2(bytes) || lower.endsWith('.xls')) {
     return {
@@ -39,8 +41,7 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
   }
   if (looksLikeXlsx(bytes)) {
     try {
-      const sheets = await readXlsx(bytes)
-      const table = sheets.find((s) => s.sheet.trim() === DATA_SHEET) ?? sheets[0]
+      const [table] = await readXlsx(bytes, { sheet: dataSheet })
       if (!table) return { error: fileIssue(fileName, '工作簿中没有工作表') }
       return { table }
     } catch (err) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { strToU8, unzipSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate'
 import type { Dataset, Indicator, Organization } from '../../domain/schemas'
 import { parseDataset, type DatasetFileName } from './publish'
 import type { CellValue, SheetTable } from './types'
@@ -73,4 +74,95 @@ export function syntheticCatalogue(indicators: number, departments: number) {
     })),
   ]
   return { indicators: inds, organizations: orgs }
+}
+
+// ------------------------------------------------------------------ zip bombs
+
+/**
+ * Raw deflate data for `head`, then `spaces` spaces, then `tail`, written by hand: the spaces are
+ * one literal and back-references of 258 bytes at distance 1 (fixed Huffman codes, 13 bits each),
+ * so a part that inflates to hundreds of MB takes a few MB and no time to build — and the test
+ * never holds it inflated.
+ */
+export function deflatedSpaces(
+  head: Uint8Array,
+  spaces: number,
+  tail: Uint8Array,
+): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(head.length + tail.length + 64 + Math.ceil((spaces / 258) * 2))
+  let bit = 0
+  const set = () => {
+    out[bit >> 3]! |= 1 << (bit & 7)
+  }
+  /** Header fields and extra bits: least significant bit first. */
+  const bits = (value: number, width: number) => {
+    for (let k = 0; k < width; k++, bit++) if ((value >> k) & 1) set()
+  }
+  /** Huffman codes: most significant bit first. */
+  const code = (value: number, width: number) => {
+    for (let k = width - 1; k >= 0; k--, bit++) if ((value >> k) & 1) set()
+  }
+  const stored = (data: Uint8Array, final: boolean) => {
+    bits(final ? 1 : 0, 1)
+    bits(0, 2)
+    bit = (bit + 7) & ~7
+    bits(data.length, 16)
+    bits(~data.length & 0xffff, 16)
+    out.set(data, bit >> 3)
+    bit += data.length * 8
+  }
+  const SPACE = 0x30 + 0x20 // fixed code of literal 32
+  stored(head, false)
+  bits(0, 1)
+  bits(1, 2) // a block with the fixed codes
+  code(SPACE, 8)
+  let left = spaces - 1
+  for (; left >= 258; left -= 258) {
+    code(0b11000101, 8) // length 258 (symbol 285)
+    code(0, 5) // distance 1
+  }
+  for (; left > 0; left--) code(SPACE, 8)
+  code(0, 7) // end of block
+  stored(tail, true)
+  return out.slice(0, bit >> 3)
+}
+
+/**
+ * The committed template with a sheet (default the 数据 sheet; sheet2.xml is 目录) replaced by a
+ * bomb: valid sheet XML padded with spaces to `size` bytes. The zip directory declares `declared`
+ * bytes for it (default: the truth).
+ */
+export function zipBomb(
+  size: number,
+  { declared = size, part = 'xl/worksheets/sheet1.xml' } = {},
+): Uint8Array<ArrayBuffer> {
+  const template = unzipSync(readFileSync(resolve(REPO, 'docs/import-template.xlsx')))
+  const head = strToU8(
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+      '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  )
+  const tail = strToU8('</sheetData></worksheet>')
+  const chunks: Uint8Array[] = []
+  const zip = new Zip((err, chunk) => {
+    if (err) throw err
+    chunks.push(chunk)
+  })
+  for (const [name, data] of Object.entries(template)) {
+    if (name === part) continue
+    const file = new ZipDeflate(name)
+    zip.add(file)
+    file.push(data, true)
+  }
+  // An entry whose compressed bytes are given as they are, and whose size is whatever we say.
+  const bomb: ZipInputFile = { filename: part, size: declared, crc: 0, compression: 8 }
+  zip.add(bomb)
+  bomb.ondata!(null, deflatedSpaces(head, size - head.length - tail.length, tail), true)
+  zip.end()
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0))
+  let at = 0
+  for (const c of chunks) {
+    bytes.set(c, at)
+    at += c.length
+  }
+  return bytes
 }

@@ -7,6 +7,7 @@ import {
   QUALIFIER_TEXT,
   STATUS_TEXT,
 } from './columns'
+import { IMPORT_LIMITS } from './limits'
 import type { Catalogue, CellValue } from './types'
 import type { WorkbookSheet } from './xlsx'
 
@@ -43,8 +44,8 @@ const GROUP_TEXT: Record<Indicator['group'], string> = {
 
 export const DATA_HEADER: CellValue[] = COLUMNS.map((c) => c.header)
 
-/** Room for drop-down lists below the data (限定词, 数据性质). */
-const LIST_ROWS = 100_000
+/** Drop-down lists (限定词, 数据性质) reach the last row an import may have. */
+const LIST_ROWS = IMPORT_LIMITS.rows
 
 function dataSheet(rows: CellValue[][]): WorkbookSheet {
   const col = (key: string) => String.fromCharCode(65 + COLUMNS.findIndex((c) => c.key === key))

@@ -1,3 +1,4 @@
+import { IMPORT_LIMITS, limitMessages, type ImportLimits } from './limits'
 import type { CellValue, SheetTable } from './types'
 
 /**
@@ -7,16 +8,18 @@ import type { CellValue, SheetTable } from './types'
  * zipped with fflate (which read-excel-file itself uses). Both are loaded with a dynamic import,
  * so they cost nothing until a file is read or written.
  *
- * The Content-Security-Policy: fflate's asynchronous zip/unzip hand large entries (≥ 512 kB
- * unzipped, ≥ 160 kB to zip) to a Web Worker made from a blob: URL, which `script-src 'self'`
- * forbids — the promise then never settles. So the reader first unzips synchronously and re-packs
- * the parts it needs without compression (stored entries are never sent to a worker), and the
- * writer zips synchronously. Neither needs eval, inline script or a worker.
+ * A workbook is not trusted (limits.ts): its zip directory is read first (zip.ts) and the parts
+ * read-excel-file will look at are inflated only if their declared sizes fit the limit, each into
+ * a buffer of exactly its declared size; the sheets' extent is then scanned (xml-scan.ts) before
+ * anything builds rows. read-excel-file is handed only those parts, so there is nothing else for
+ * it to inflate or read.
+ *
+ * The Content-Security-Policy: fflate's asynchronous unzip (which read-excel-file uses) hands large
+ * entries (≥ 512 kB unzipped) to a Web Worker made from a blob: URL, which `script-src 'self'`
+ * forbids — the promise then never settles. So the parts are re-packed without compression
+ * (stored entries are never sent to a worker), and the writer zips synchronously. Neither needs
+ * eval, inline script or a worker.
  */
-
-/** Largest file accepted, and largest total of its XML parts once unzipped (a zip bomb guard). */
-export const MAX_FILE_BYTES = 30 * 1024 * 1024
-const MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
 
 export class SpreadsheetError extends Error {
   constructor(message: string) {
@@ -36,37 +39,133 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
   return isZip(bytes)
 }
 
-/** Every sheet of a workbook, rows from row 1, columns from A. */
-export async function readXlsx(bytes: Uint8Array): Promise<SheetTable[]> {
+export interface ReadXlsxOptions {
+  /** Reads only the sheet at the index this returns (of the workbook's sheet names, in order). */
+  sheet?: (names: string[]) => number
+  /** Defaults to IMPORT_LIMITS (tests give smaller ones). */
+  limits?: Pick<ImportLimits, 'xmlBytes' | 'rows' | 'columns'>
+}
+
+// Where read-excel-file looks: these two at fixed paths, the others where the relationships say.
+const WORKBOOK = 'xl/workbook.xml'
+const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels'
+const RELATIONSHIP_BASES = [
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/',
+  'http://purl.oclc.org/ooxml/officeDocument/relationships/',
+]
+
+/** "…/relationships/worksheet" → "worksheet" (transitional or strict); other types → undefined. */
+const relationshipKind = (type = '') =>
+  RELATIONSHIP_BASES.filter((base) => type.startsWith(base)).map((base) =>
+    type.slice(base.length),
+  )[0]
+
+/** A relationship target as read-excel-file resolves it: "/xl/a.xml" → "xl/a.xml", "a.xml" → "xl/a.xml". */
+const partPath = (target: string) => (target[0] === '/' ? target.slice(1) : `xl/${target}`)
+
+/** ST_Xstring escapes (_x0041_ → A), as Excel writes characters XML cannot hold. */
+const unescapeXstring = (s: string) =>
+  s.replace(/_x([0-9a-fA-F]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+
+/** Every sheet of a workbook (or the one `options.sheet` picks), rows from row 1, columns from A. */
+export async function readXlsx(
+  bytes: Uint8Array,
+  options: ReadXlsxOptions = {},
+): Promise<SheetTable[]> {
   if (!isZip(bytes)) throw new SpreadsheetError('文件不是有效的 .xlsx 工作簿')
-  const { unzipSync, zipSync } = await import('fflate')
-  let parts: Record<string, Uint8Array>
+  const limits = options.limits ?? IMPORT_LIMITS
+  const [{ zipSync }, { zipEntries, inflateEntry, ZipError }, scan] = await Promise.all([
+    import('fflate'),
+    import('./zip'),
+    import('./xml-scan'),
+  ])
+
+  const parts: Record<string, Uint8Array> = {}
+  /** The sheets to read: name, position in the workbook (from 1) and part. */
+  let sheets: { name: string; number: number; path: string | undefined }[]
   try {
-    let total = 0
-    parts = unzipSync(bytes, {
-      filter: (file) => {
-        if (!/\.(xml|rels)$/.test(file.name)) return false
-        total += file.originalSize
-        if (total > MAX_UNZIPPED_BYTES) throw new SpreadsheetError('工作簿解压后过大,无法读取')
-        return true
-      },
+    const entries = zipEntries(bytes)
+    if (!entries.has(WORKBOOK))
+      throw new SpreadsheetError('文件不是 .xlsx 工作簿(其中没有工作表清单)')
+    let budget = limits.xmlBytes
+    /** Inflates the parts that exist, if what they declare still fits the budget. */
+    const inflate = (paths: (string | undefined)[]) => {
+      const found = [...new Set(paths)].flatMap((p) => {
+        const entry = p === undefined || p in parts ? undefined : entries.get(p)
+        return entry ? [entry] : []
+      })
+      const declared = found.reduce((sum, e) => sum + e.size, 0)
+      if (declared > budget) throw new SpreadsheetError(limitMessages.xmlBytes(limits.xmlBytes))
+      budget -= declared
+      for (const e of found) parts[e.name] = inflateEntry(bytes, e)
+    }
+
+    inflate([WORKBOOK_RELS, WORKBOOK])
+    /** Part paths by relationship: "sheet:rId1", "sharedStrings", "styles" (the last one wins). */
+    const targets = new Map<string, string>()
+    const rels = parts[WORKBOOK_RELS] ?? new Uint8Array(0)
+    scan.forEachTag(rels, ['Relationship'], (_, from, to) => {
+      const a = scan.attributes(rels, from, to)
+      const kind = relationshipKind(a.Type)
+      if (kind === undefined || a.Target === undefined) return
+      targets.set(kind === 'worksheet' ? `sheet:${a.Id}` : kind, partPath(a.Target))
     })
+    const workbook = parts[WORKBOOK]!
+    sheets = []
+    scan.forEachTag(workbook, ['sheet'], (_, from, to) => {
+      const a = scan.attributes(workbook, from, to)
+      if (!a.name) return
+      const path = targets.get(`sheet:${a.id}`)
+      sheets.push({ name: unescapeXstring(a.name), number: sheets.length + 1, path })
+    })
+    if (options.sheet) {
+      const chosen = sheets[options.sheet(sheets.map((s) => s.name))]
+      sheets = chosen ? [chosen] : []
+    }
+    if (sheets.length === 0) return []
+
+    inflate([
+      targets.get('sharedStrings') ?? 'xl/sharedStrings.xml',
+      targets.get('styles') ?? 'xl/styles.xml',
+      ...sheets.map((s) => s.path),
+    ])
   } catch (err) {
     if (err instanceof SpreadsheetError) throw err
+    if (err instanceof ZipError && err.sizeMismatch) {
+      throw new SpreadsheetError(
+        `文件已损坏或被改动:其中的 ${err.sizeMismatch} 解压后与记录的大小不符,无法读取`,
+      )
+    }
     throw new SpreadsheetError('文件已损坏或不是 .xlsx 工作簿(无法解压)')
   }
+
+  // Every part read-excel-file is given is scanned, whichever of them it takes for a sheet: together
+  // they may lay out no more rows than a sheet may have, none of them wider than a sheet may be.
+  const where = sheets.length === 1 ? `工作表「${sheets[0]!.name}」` : '工作簿的工作表合计'
+  let rows = 0
+  for (const xml of Object.values(parts)) {
+    const extent = scan.sheetExtent(xml, { rows: limits.rows - rows, columns: limits.columns })
+    rows += extent.rows
+    if (rows > limits.rows) throw new SpreadsheetError(limitMessages.rows(where, limits.rows))
+    if (extent.columns > limits.columns)
+      throw new SpreadsheetError(limitMessages.columns(where, limits.columns))
+  }
+
   const stored = zipSync(parts, { level: 0 })
   const input =
     stored.byteOffset === 0 && stored.byteLength === stored.buffer.byteLength
       ? (stored.buffer as ArrayBuffer)
       : (stored.slice().buffer as ArrayBuffer)
-  const { default: readXlsxFile } = await import('read-excel-file/universal')
+  const { default: readXlsxFile, readSheet } = await import('read-excel-file/universal')
+  const table = (rows: unknown[][]) =>
+    rows.map((row) => row.map((c) => (c === undefined ? null : (c as CellValue))))
   try {
-    const sheets = await readXlsxFile(input, { trim: true })
-    return sheets.map((s) => ({
-      sheet: s.sheet,
-      rows: s.data.map((row) => row.map((c) => (c === undefined ? null : (c as CellValue)))),
-    }))
+    if (options.sheet) {
+      const data = await readSheet(input, sheets[0]!.number, { trim: true })
+      return [{ sheet: sheets[0]!.name, rows: table(data) }]
+    }
+    const all = await readXlsxFile(input, { trim: true })
+    return all.map((s) => ({ sheet: s.sheet, rows: table(s.data) }))
   } catch (err) {
     const detail = err instanceof Error && err.message ? `(${err.message})` : ''
     throw new SpreadsheetError(`无法读取工作簿内容${detail}`)

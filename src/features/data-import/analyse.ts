@@ -1,5 +1,6 @@
 import type { Observation } from '../../domain/schemas'
 import { diffRows, type ImportDiff } from './diff'
+import { IMPORT_LIMITS, limitMessages } from './limits'
 import { readSpreadsheet } from './read-file'
 import type { Catalogue, ImportedRow, ImportIssue } from './types'
 import { validateSheet } from './validate'
@@ -21,6 +22,31 @@ export interface CurrentData extends Catalogue {
 
 const emptyDiff = (): ImportDiff => ({ changes: [], counts: { new: 0, changed: 0, unchanged: 0 } })
 
+const failed = (fileName: string, error: ImportIssue): ImportAnalysis => ({
+  fileName,
+  sheet: null,
+  dataRows: 0,
+  rows: [],
+  errors: [error],
+  warnings: [],
+  diff: emptyDiff(),
+})
+
+/**
+ * A file over the size limit, refused from its size alone (the page checks `File.size` before
+ * reading a byte of it); null when the size is within the limit.
+ */
+export function refuseBySize(fileName: string, size: number): ImportAnalysis | null {
+  if (size <= IMPORT_LIMITS.fileBytes) return null
+  return failed(fileName, {
+    sheet: fileName,
+    row: null,
+    column: null,
+    columnName: null,
+    message: limitMessages.fileBytes(size),
+  })
+}
+
 /** Reads the file, checks every row, and compares the valid rows with the current data. */
 export async function analyseFile(
   bytes: Uint8Array,
@@ -28,17 +54,7 @@ export async function analyseFile(
   current: CurrentData,
 ): Promise<ImportAnalysis> {
   const read = await readSpreadsheet(bytes, fileName)
-  if ('error' in read) {
-    return {
-      fileName,
-      sheet: null,
-      dataRows: 0,
-      rows: [],
-      errors: [read.error],
-      warnings: [],
-      diff: emptyDiff(),
-    }
-  }
+  if ('error' in read) return failed(fileName, read.error)
   const result = validateSheet(read.table, current)
   const errors = [...result.errors]
   if (errors.length === 0 && result.dataRows === 0) {

@@ -143,6 +143,21 @@ describe('数据导入 page', () => {
     expect(within(result).queryByRole('button', { name: /应用到本浏览器/ })).toBeNull()
   })
 
+  it('refuses a file over 30 MB from its size, without reading it into memory', async () => {
+    setLocalDataStore(memoryStore())
+    const user = userEvent.setup()
+    renderApp()
+    await screen.findByRole('heading', { name: '数据导入' })
+    const big = new File([new Uint8Array(31 * 1024 * 1024)], '全年汇总.xlsx')
+    // jsdom's File has no arrayBuffer(), so the page reads through FileReader (as old engines do).
+    const read = vi.spyOn(FileReader.prototype, 'readAsArrayBuffer')
+    await user.upload(screen.getByLabelText('选择要导入的文件'), big)
+    const result = await screen.findByRole('region', { name: '导入结果' })
+    expect(result).toHaveTextContent('文件过大(31.0 MB,上限 30 MB)')
+    expect(read).not.toHaveBeenCalled()
+    expect(within(result).queryByRole('button', { name: /应用到本浏览器/ })).toBeNull()
+  })
+
   it('the dashboard shows local data over the published data', async () => {
     setLocalDataStore(
       memoryStore({

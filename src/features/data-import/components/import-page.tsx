@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { useLocalDataActions } from '@/api/local-data'
 import { useDataset } from '@/api/dataset'
-import { analyseFile, type ImportAnalysis } from '../analyse'
+import { analyseFile, refuseBySize, type ImportAnalysis } from '../analyse'
 import { effectiveUpdates } from '../diff'
 import { ChangeTable } from './change-table'
 import { DropZone } from './drop-zone'
@@ -51,12 +51,13 @@ export function ImportPage() {
       setPhase({ state: 'reading', fileName: file.name })
       await nextFrame()
       try {
-        const bytes = await readBytes(file)
-        const analysis = await analyseFile(bytes, file.name, {
-          indicators: data.indicators,
-          organizations: data.organizations,
-          observations: data.observations,
-        })
+        const analysis =
+          refuseBySize(file.name, file.size) ??
+          (await analyseFile(await readBytes(file), file.name, {
+            indicators: data.indicators,
+            organizations: data.organizations,
+            observations: data.observations,
+          }))
         if (id === run.current) setPhase({ state: 'read', analysis })
       } catch (err) {
         if (id === run.current) {

@@ -6,12 +6,12 @@ import { GROUPS } from '@/domain/groups'
 import type { Group } from '@/domain/schemas'
 import type { GroupInfo, PagePlan } from '@/features/big-screen/pages'
 import { ScreenFrame } from '@/features/big-screen/screen-frame'
-import { parseScreenParams, type ScreenTheme } from '@/features/big-screen/screen-params'
+import { parseScreenParams } from '@/features/big-screen/screen-params'
 import { chartsOfGroup } from '@/features/groups/charts/group-charts'
 import { GroupCards } from '@/features/groups/components/group-cards'
 import { GroupChart } from '@/features/groups/components/group-chart'
 import { useChartInput } from '@/features/groups/components/use-chart-input'
-import { BRIEFING_THEME, HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
+import { useTheme } from '@/lib/theme/theme-context'
 import { APP_TITLE } from '../app-header'
 
 /** The chart each group shows on the overview page of the big screen. */
@@ -22,14 +22,8 @@ const OVERVIEW_CHART: Record<Group['id'], string> = {
   'dispute-resolution': 'dispute-rates',
 }
 
-const chartThemes: Record<ScreenTheme, ChartTheme> = {
-  dark: { ...HALL_THEME, fontSize: 16 },
-  light: { ...BRIEFING_THEME, fontSize: 16 },
-}
-
 interface PageProps {
   data: DashboardModel
-  theme: ChartTheme
 }
 
 function useScreenInput(data: DashboardModel) {
@@ -40,8 +34,9 @@ function useScreenInput(data: DashboardModel) {
   return useChartInput(data, fixed)
 }
 
-function OverviewPage({ data, theme }: PageProps) {
+function OverviewPage({ data }: PageProps) {
   const input = useScreenInput(data)
+  const { accents } = useTheme()
   return (
     <div className="screen-overview">
       {data.groups.map((group) => {
@@ -51,11 +46,11 @@ function OverviewPage({ data, theme }: PageProps) {
             key={group.id}
             className="panel screen-column"
             data-group={group.id}
-            style={{ '--accent': theme.accents[group.id] } as CSSProperties}
+            style={{ '--accent': accents[group.id] } as CSSProperties}
           >
             <h2 className="panel__title">{group.fullName}</h2>
-            <GroupCards data={data} group={group.id} input={input} theme={theme} />
-            {spec && <GroupChart spec={spec} input={input} height="fill" theme={theme} />}
+            <GroupCards data={data} group={group.id} input={input} />
+            {spec && <GroupChart spec={spec} input={input} height="fill" />}
           </section>
         )
       })}
@@ -63,19 +58,20 @@ function OverviewPage({ data, theme }: PageProps) {
   )
 }
 
-function GroupPage({ data, theme, group }: PageProps & { group: Group }) {
+function GroupPage({ data, group }: PageProps & { group: Group }) {
   const input = useScreenInput(data)
+  const { accents } = useTheme()
   return (
     <section
       className="panel screen-group"
       data-group={group.id}
-      style={{ '--accent': theme.accents[group.id] } as CSSProperties}
+      style={{ '--accent': accents[group.id] } as CSSProperties}
     >
       <h2 className="panel__title">{group.fullName}</h2>
-      <GroupCards data={data} group={group.id} input={input} wide theme={theme} />
+      <GroupCards data={data} group={group.id} input={input} wide />
       <div className="screen-group__charts">
         {chartsOfGroup(group.id).map((spec) => (
-          <GroupChart key={spec.id} spec={spec} input={input} height="fill" theme={theme} />
+          <GroupChart key={spec.id} spec={spec} input={input} height="fill" />
         ))}
       </div>
     </section>
@@ -83,13 +79,13 @@ function GroupPage({ data, theme, group }: PageProps & { group: Group }) {
 }
 
 /** Whole groups side by side, each column as wide as its charts need (one group: the full body). */
-function GroupsPage({ data, theme, plan }: PageProps & { plan: PagePlan }) {
+function GroupsPage({ data, plan }: PageProps & { plan: PagePlan }) {
   const columns = plan.weights.map((w) => `minmax(0, ${w}fr)`).join(' ')
   return (
     <div className="screen-groups" style={{ gridTemplateColumns: columns }}>
       {plan.groups.map((id) => {
         const group = data.groups.find((g) => g.id === id)
-        return group && <GroupPage key={id} data={data} theme={theme} group={group} />
+        return group && <GroupPage key={id} data={data} group={group} />
       })}
     </div>
   )
@@ -104,7 +100,6 @@ export function ScreenRoute() {
   const [search] = useSearchParams()
   const params = useMemo(() => parseScreenParams(search), [search])
   const state = useDashboardData({ refetchInterval: params.refresh * 1000 })
-  const theme = chartThemes[params.theme]
   const groups = state.status === 'ready' ? state.data.groups : GROUPS
   const groupsKey = groups.map((g) => `${g.id}:${g.name}`).join('|')
   const groupInfo = useMemo<GroupInfo[]>(
@@ -118,9 +113,9 @@ export function ScreenRoute() {
     if (state.status === 'loading') return <LoadingState />
     if (state.status === 'error') return <ErrorState message="数据源暂不可用,正在自动重试" />
     return plan.kind === 'overview' ? (
-      <OverviewPage data={state.data} theme={theme} />
+      <OverviewPage data={state.data} />
     ) : (
-      <GroupsPage data={state.data} theme={theme} plan={plan} />
+      <GroupsPage data={state.data} plan={plan} />
     )
   }
 

@@ -3,8 +3,7 @@ import type { DashboardModel } from '@/api/use-dashboard-data'
 import { ChartPanel } from '@/components/chart-panel'
 import { organizationsFor } from '@/domain/observation-index'
 import type { Group } from '@/domain/schemas'
-import { BRIEFING_THEME, HALL_THEME } from '@/lib/echarts/theme'
-import { useUiStore } from '@/stores/ui-store'
+import { useTheme } from '@/lib/theme/theme-context'
 import { rowsByOrganization, rowsByYear } from '../charts/breakdown'
 import { chartsOfGroup } from '../charts/group-charts'
 import { breakdownView } from '../charts/views'
@@ -22,9 +21,7 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
     indicators.find((i) => i.id === chosenId) ??
     indicators.find((i) => i.breakdown !== 'none') ??
     indicators[0]
-  const printing = useUiStore((st) => st.printing)
-  const theme = printing ? BRIEFING_THEME : HALL_THEME
-  const accent = theme.accents[group.id]
+  const accent = useTheme().accents[group.id]
   const orgName =
     data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
 
@@ -118,9 +115,9 @@ export function GroupDetail({ data, group }: { data: DashboardModel; group: Grou
             </label>
           </header>
           <div className="group-detail__charts">
-            {yearView && <ChartPanel view={yearView} theme={theme} height={260} />}
+            {yearView && <ChartPanel view={yearView} height={260} />}
             {orgView ? (
-              <ChartPanel view={orgView} theme={theme} height={260} />
+              <ChartPanel view={orgView} height={260} />
             ) : (
               <section className="chart-panel chart-panel--placeholder">
                 <p className="state state--empty">

@@ -4,7 +4,7 @@ import type { DashboardModel, DashboardState } from '@/api/use-dashboard-data'
 import { PanelBoundary } from '@/components/panel-boundary'
 import { ErrorState, LoadingState } from '@/components/state-views'
 import type { Group } from '@/domain/schemas'
-import { HALL_THEME } from '@/lib/echarts/theme'
+import { useTheme } from '@/lib/theme/theme-context'
 import { chartsOfGroup } from '../charts/group-charts'
 import { GroupCards } from './group-cards'
 import { GroupChart } from './group-chart'
@@ -27,12 +27,13 @@ function GroupPanelBody({ data, group }: { data: DashboardModel; group: Group })
 /** One of the four groups on the overview: its cards and charts, with its own states. */
 export function GroupPanel({ group, state }: { group: Group; state: DashboardState }) {
   const { search } = useHashLocation()
+  const { accents } = useTheme()
   return (
     <section
       className="panel group-panel"
       data-group={group.id}
       aria-labelledby={`group-${group.id}`}
-      style={{ '--accent': HALL_THEME.accents[group.id] } as CSSProperties}
+      style={{ '--accent': accents[group.id] } as CSSProperties}
     >
       <header className="panel__head">
         <h3 className="panel__title" id={`group-${group.id}`}>

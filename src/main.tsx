@@ -1,3 +1,4 @@
+import 'virtual:theme.css'
 import './lib/zod-setup'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'

@@ -2,6 +2,7 @@ import type { DashboardState } from '@/api/use-dashboard-data'
 import { formatDateTime, formatTime } from '@/lib/format'
 import { Clock } from '@/components/clock'
 import { APP_TITLE } from '@/config/app'
+import './app-header.css'
 
 export { APP_TITLE }
 

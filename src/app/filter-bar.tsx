@@ -1,6 +1,7 @@
 import type { DashboardModel, DashboardState } from '@/api/use-dashboard-data'
 import type { Organization } from '@/domain/schemas'
 import { useFilters, useSetFilters } from '@/stores/url-state'
+import './filter-bar.css'
 
 const ORG_GROUPS: { type: Organization['type']; label: string }[] = [
   { type: 'district', label: '全区' },

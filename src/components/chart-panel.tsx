@@ -7,6 +7,7 @@ import { DataTable } from './data-table'
 import { ExportMenu } from './export-menu'
 import { PanelBoundary } from './panel-boundary'
 import { DemoBadge, EmptyState, ErrorState } from './state-views'
+import './chart-panel.css'
 
 interface ChartPanelProps {
   view: ChartView

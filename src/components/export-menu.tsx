@@ -3,6 +3,7 @@ import { chartExport, type ChartView } from '@/lib/charts/chart-view'
 import { THEMES } from '@/lib/theme/themes'
 import { useOutsidePress } from './use-outside-press'
 import { downloadBlob } from '@/lib/download'
+import './export-menu.css'
 
 const RATIOS = [2, 3, 4] as const
 

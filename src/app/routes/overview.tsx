@@ -3,6 +3,7 @@ import { GROUPS } from '@/domain/groups'
 import { PanelBoundary } from '@/components/panel-boundary'
 import { FindingsPanel } from '@/features/findings/components/findings-panel'
 import { GroupPanel } from '@/features/groups/components/group-panel'
+import './overview.css'
 
 /** The four groups side by side, then the report's shortcomings and next year's plans. */
 export function OverviewRoute({ state }: { state: DashboardState }) {

@@ -1,5 +1,6 @@
 import type { DashboardState } from '@/api/use-dashboard-data'
 import { ErrorState, LoadingState } from '@/components/state-views'
+import './findings-panel.css'
 
 /** 主要不足 and 下一年度主要安排, as the report states them. */
 export function FindingsPanel({ state }: { state: DashboardState }) {

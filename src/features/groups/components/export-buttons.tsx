@@ -7,6 +7,7 @@ import { THEMES } from '@/lib/theme/themes'
 import { useUiStore } from '@/stores/ui-store'
 import { deckInput, groupCardTexts, groupChartViews } from '../charts/export-data'
 import { useChartInput } from './use-chart-input'
+import './export-buttons.css'
 
 function useTask() {
   const [busy, setBusy] = useState(false)

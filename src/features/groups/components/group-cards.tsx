@@ -6,6 +6,7 @@ import { pickCell } from '@/domain/observation-index'
 import type { GroupId } from '@/domain/schemas'
 import { useTheme } from '@/lib/theme/theme-context'
 import type { ChartInput } from '../charts/build-chart'
+import './group-cards.css'
 
 /** The metric cards of one group, in catalogue order. */
 export function GroupCards({

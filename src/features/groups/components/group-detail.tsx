@@ -11,6 +11,7 @@ import { GroupCards } from './group-cards'
 import { GroupPageExport, PrintButton } from './export-buttons'
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
+import './group-detail.css'
 
 /** A group's page: all its indicators and charts, and one indicator by organisation and by year. */
 export function GroupDetail({ data, group }: { data: DashboardModel; group: Group }) {

@@ -9,6 +9,7 @@ import { chartsOfGroup } from '../charts/group-charts'
 import { GroupCards } from './group-cards'
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
+import './group-panel.css'
 
 function GroupPanelBody({ data, group }: { data: DashboardModel; group: Group }) {
   const input = useChartInput(data)

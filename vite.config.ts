@@ -5,6 +5,7 @@ import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { licenses } from './scripts/licenses-plugin.ts'
+import { themeCssPlugin } from './scripts/theme-plugin.ts'
 import { CONTENT_SECURITY_POLICY } from './src/config/csp.ts'
 
 /**
@@ -79,7 +80,7 @@ function dropMockWorker(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), cspMeta(), preloadCharts(), dropMockWorker(), licenses()],
+  plugins: [react(), themeCssPlugin(), cspMeta(), preloadCharts(), dropMockWorker(), licenses()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -1,3 +1,7 @@
+import 'virtual:theme.css'
+import './styles/base.css'
+import './styles/panel.css'
+import './styles/controls.css'
 import './lib/zod-setup'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
@@ -5,7 +9,6 @@ import { App } from './app/app'
 import { loadRuntimeConfig } from './config/runtime-config'
 import { configureApi } from './lib/api-client'
 import { userMessage } from './lib/user-message'
-import './styles.css'
 
 async function start() {
   const loaded = await loadRuntimeConfig()

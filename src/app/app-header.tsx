@@ -2,6 +2,7 @@ import { useDatasetState } from '@/api/dataset'
 import { formatDateTime, formatTime } from '@/lib/format'
 import { Clock } from '@/components/clock'
 import { APP_TITLE } from '@/config/app'
+import './app-header.css'
 
 export { APP_TITLE }
 

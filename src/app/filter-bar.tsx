@@ -2,6 +2,7 @@ import { useDatasetState, type Dataset } from '@/api/dataset'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import type { Organization } from '@/domain/schemas'
 import { useFilters, useSetFilters } from '@/stores/url-state'
+import './filter-bar.css'
 
 const ORG_GROUPS: { type: Organization['type']; label: string }[] = [
   { type: 'district', label: '全区' },

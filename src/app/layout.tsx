@@ -10,6 +10,7 @@ import { FilterBar } from './filter-bar'
 import { DeckButton } from '@/features/groups/components/export-buttons'
 import { useDeskZoom } from './use-desk-zoom'
 import { useDocumentTitle } from './use-document-title'
+import './layout.css'
 
 /** Problems that belong to no panel (an item whose indicator cannot be read). */
 function DataProblems({ problems, known }: { problems: Map<string, string>; known: Set<string> }) {

@@ -8,7 +8,7 @@ import {
   type ChartView,
 } from '@/lib/charts/chart-view'
 import { baseOption } from '@/lib/echarts/option-base'
-import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { THEMES } from '@/lib/theme/themes'
 import { NO_DATA } from '@/lib/format'
 import { RegisteredCharts } from './chart-panel'
 
@@ -59,7 +59,7 @@ export function casesView({ year, source, rows }: CasesInput): ChartView {
       unit: '件',
       source,
       year,
-      accent: BRIEFING_THEME.accents['enforcement-team'],
+      accent: THEMES.briefing.accents['enforcement-team'],
     },
   }
 }
@@ -115,8 +115,8 @@ describe('adding a chart: one builder, one registration (docs/architecture.md)',
       '含示例数据:标“示例”的数值为演示用,非报告数字',
       '导出于 2025-01-01',
     ])
-    expect(info.accent).toBe(BRIEFING_THEME.accents['enforcement-team'])
-    expect(view.option(BRIEFING_THEME).series).toHaveLength(1)
+    expect(info.accent).toBe(THEMES.briefing.accents['enforcement-team'])
+    expect(view.option(THEMES.briefing.chart).series).toHaveLength(1)
   })
 
   it('says why there is nothing to draw, with no export and no demo mark', () => {

@@ -1,19 +1,18 @@
 import { useMemo, useRef } from 'react'
 import type { ChartEntry, ChartView } from '@/lib/charts/chart-view'
 import { EChart } from '@/lib/echarts/echart'
-import { BRIEFING_THEME, HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
+import { useTheme } from '@/lib/theme/theme-context'
 import { useUiStore } from '@/stores/ui-store'
 import { DataTable } from './data-table'
 import { ExportMenu } from './export-menu'
 import { PanelBoundary } from './panel-boundary'
 import { DemoBadge, EmptyState, ErrorState } from './state-views'
+import './chart-panel.css'
 
 interface ChartPanelProps {
   view: ChartView
   /** Height of the chart area in px; without it the chart fills its panel (flex). */
   height?: number
-  /** The theme on screen; without it the hall theme, or the briefing theme while printing. */
-  theme?: ChartTheme
   /** The title's heading level where the panel stands (3 on 对比分析, 4 inside a group panel). */
   level?: 3 | 4
   className?: string
@@ -24,12 +23,11 @@ interface ChartPanelProps {
  * empty and problem states. The chart stays mounted under the table, so switching views does not
  * re-render it.
  */
-export function ChartPanel({ view, height, theme: given, level = 4, className }: ChartPanelProps) {
+export function ChartPanel({ view, height, level = 4, className }: ChartPanelProps) {
   const chartRef = useRef<HTMLDivElement>(null)
   const tableOpen = useUiStore((s) => Boolean(s.tableViews[view.id]))
   const toggle = useUiStore((s) => s.toggleTableView)
-  const printing = useUiStore((s) => s.printing)
-  const theme = given ?? (printing ? BRIEFING_THEME : HALL_THEME)
+  const theme = useTheme().chart
   const { state } = view
   const ready = state.kind === 'ready'
   const option = useMemo(() => (ready ? view.option(theme) : null), [ready, view, theme])

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { formatDateTime } from '@/lib/format'
+import './clock.css'
 
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
 

@@ -1,3 +1,4 @@
+import './data-table.css'
 export interface DataTableProps {
   caption: string
   columns: string[]

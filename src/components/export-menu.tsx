@@ -1,8 +1,9 @@
 import { useCallback, useRef, useState } from 'react'
 import { chartExport, type ChartView } from '@/lib/charts/chart-view'
-import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { THEMES } from '@/lib/theme/themes'
 import { useOutsidePress } from './use-outside-press'
 import { downloadBlob } from '@/lib/download'
+import './export-menu.css'
 
 const RATIOS = [2, 3, 4] as const
 
@@ -37,7 +38,7 @@ export function ExportMenu({
     try {
       const { renderChartImage } = await import('@/lib/export/render')
       const image = await renderChartImage({
-        option: view.option(BRIEFING_THEME),
+        option: view.option(THEMES.briefing.chart),
         cssWidth: Math.round(box.clientWidth),
         cssHeight: Math.round(box.clientHeight),
         ratio,

@@ -6,6 +6,7 @@ import { SourceNote } from './source-note'
 import { Sparkline, YearChangeMark } from './sparkline'
 import { yearOverYear, type YearPoint } from '@/lib/year-change'
 import { DemoBadge } from './state-views'
+import './metric-card.css'
 
 /**
  * What a card needs to show its other years: the index and the same filters its own cell was

@@ -1,6 +1,7 @@
 import { useCallback, useId, useRef, useState } from 'react'
 import { useOutsidePress } from './use-outside-press'
 import type { Indicator } from '@/domain/schemas'
+import './source-note.css'
 
 /** The sentence with the figure's own words marked, as React text (never HTML). */
 export function QuotedSentence({
@@ -23,7 +24,7 @@ export function QuotedSentence({
   )
 }
 
-/** Below this width styles.css turns the popover into a sheet across the screen. */
+/** Below this width source-note.css turns the popover into a sheet across the screen. */
 const PHONE_MAX_WIDTH = 768
 
 /**

@@ -6,6 +6,7 @@ import {
   type YearChange,
   type YearPoint,
 } from '@/lib/year-change'
+import './sparkline.css'
 
 /**
  * The 同比 mark and a sparkline of the available years, shared by the metric cards and the

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './state-views.css'
 
 export function LoadingState({ label = '数据加载中…' }: { label?: string }) {
   return (

@@ -15,7 +15,7 @@ export interface UiState {
    */
   displayScale: number
   setDisplayScale: (scale: number) => void
-  /** True while a page prints from the 打印 button: charts switch to the light briefing theme. */
+  /** True while a page prints from the 打印 button: the page shows the print theme. */
   printing: boolean
   setPrinting: (printing: boolean) => void
 }

@@ -125,7 +125,7 @@ describe('inputs under fault', { concurrency: true }, () => {
           await waitForSettled(page)
           assert.equal(await page.locator('.screen-footer__rotation').innerText(), '每 30 秒轮播')
           assert.equal(await page.locator('.screen').getAttribute('data-page'), 'overview')
-          assert.equal(await page.locator('.screen-viewport.screen-theme--dark').count(), 1)
+          assert.equal(await page.locator('html[data-theme="hall"] .screen-viewport').count(), 1)
           assert.equal(
             await page.locator('.metric-card[data-status="reported"]').count(),
             34,

@@ -175,7 +175,7 @@ describe('big screen behaviour', () => {
     const { page, problems } = await openScreen('rotate=-5&refresh=abc&fit=zoom&theme=neon')
     await waitForCharts(page)
     assert.match(await page.locator('.screen-footer__rotation').innerText(), /每 30 秒轮播/)
-    assert.equal(await page.locator('.screen-viewport.screen-theme--dark').count(), 1)
+    assert.equal(await page.locator('html[data-theme="hall"] .screen-viewport').count(), 1)
     assert.deepEqual(problems, [])
     await page.close()
   })

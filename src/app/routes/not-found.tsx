@@ -1,4 +1,5 @@
 import { Link } from '@/lib/router/hash-router'
+import './not-found.css'
 
 export function NotFoundRoute() {
   return (

@@ -1,6 +1,7 @@
 import { GROUPS } from '@/domain/groups'
 import { FindingsPanel } from '@/features/findings/components/findings-panel'
 import { GroupPanel } from '@/features/groups/components/group-panel'
+import './overview.css'
 
 /** The four groups side by side, then the report's shortcomings and next year's plans. */
 export function OverviewRoute() {

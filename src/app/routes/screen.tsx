@@ -5,12 +5,12 @@ import { GROUPS } from '@/domain/groups'
 import type { Group } from '@/domain/schemas'
 import type { GroupInfo, PagePlan } from '@/features/big-screen/pages'
 import { ScreenFrame } from '@/features/big-screen/screen-frame'
-import { parseScreenParams, type ScreenTheme } from '@/features/big-screen/screen-params'
+import { parseScreenParams } from '@/features/big-screen/screen-params'
 import { chartsOfGroup } from '@/features/groups/charts/group-charts'
 import { GroupCards } from '@/features/groups/components/group-cards'
 import { GroupChart } from '@/features/groups/components/group-chart'
 import { useChartInput } from '@/features/groups/components/use-chart-input'
-import { BRIEFING_THEME, HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
+import { useTheme } from '@/lib/theme/theme-context'
 import { APP_TITLE } from '../app-header'
 
 /** The chart each group shows on the overview page of the big screen. */
@@ -21,16 +21,7 @@ const OVERVIEW_CHART: Record<Group['id'], string> = {
   'dispute-resolution': 'dispute-rates',
 }
 
-const chartThemes: Record<ScreenTheme, ChartTheme> = {
-  dark: { ...HALL_THEME, fontSize: 16 },
-  light: { ...BRIEFING_THEME, fontSize: 16 },
-}
-
 const selectGroups = (d: Dataset) => d.groups
-
-interface PageProps {
-  theme: ChartTheme
-}
 
 function useScreenInput() {
   const data = useDataset()
@@ -41,9 +32,10 @@ function useScreenInput() {
   return useChartInput(fixed)
 }
 
-function OverviewPage({ theme }: PageProps) {
+function OverviewPage() {
   const groups = useDataset(selectGroups)
   const input = useScreenInput()
+  const { accents } = useTheme()
   return (
     <div className="screen-overview">
       {groups.map((group) => {
@@ -53,11 +45,11 @@ function OverviewPage({ theme }: PageProps) {
             key={group.id}
             className="panel screen-column"
             data-group={group.id}
-            style={{ '--accent': theme.accents[group.id] } as CSSProperties}
+            style={{ '--accent': accents[group.id] } as CSSProperties}
           >
             <h2 className="panel__title">{group.fullName}</h2>
-            <GroupCards group={group.id} input={input} theme={theme} />
-            {spec && <GroupChart spec={spec} input={input} height="fill" theme={theme} />}
+            <GroupCards group={group.id} input={input} />
+            {spec && <GroupChart spec={spec} input={input} height="fill" />}
           </section>
         )
       })}
@@ -65,19 +57,20 @@ function OverviewPage({ theme }: PageProps) {
   )
 }
 
-function GroupPage({ theme, group }: PageProps & { group: Group }) {
+function GroupPage({ group }: { group: Group }) {
   const input = useScreenInput()
+  const { accents } = useTheme()
   return (
     <section
       className="panel screen-group"
       data-group={group.id}
-      style={{ '--accent': theme.accents[group.id] } as CSSProperties}
+      style={{ '--accent': accents[group.id] } as CSSProperties}
     >
       <h2 className="panel__title">{group.fullName}</h2>
-      <GroupCards group={group.id} input={input} wide theme={theme} />
+      <GroupCards group={group.id} input={input} wide />
       <div className="screen-group__charts">
         {chartsOfGroup(group.id).map((spec) => (
-          <GroupChart key={spec.id} spec={spec} input={input} height="fill" theme={theme} />
+          <GroupChart key={spec.id} spec={spec} input={input} height="fill" />
         ))}
       </div>
     </section>
@@ -85,14 +78,14 @@ function GroupPage({ theme, group }: PageProps & { group: Group }) {
 }
 
 /** Whole groups side by side, each column as wide as its charts need (one group: the full body). */
-function GroupsPage({ theme, plan }: PageProps & { plan: PagePlan }) {
+function GroupsPage({ plan }: { plan: PagePlan }) {
   const groups = useDataset(selectGroups)
   const columns = plan.weights.map((w) => `minmax(0, ${w}fr)`).join(' ')
   return (
     <div className="screen-groups" style={{ gridTemplateColumns: columns }}>
       {plan.groups.map((id) => {
         const group = groups.find((g) => g.id === id)
-        return group && <GroupPage key={id} theme={theme} group={group} />
+        return group && <GroupPage key={id} group={group} />
       })}
     </div>
   )
@@ -107,7 +100,6 @@ export function ScreenRoute() {
   const [search] = useSearchParams()
   const params = useMemo(() => parseScreenParams(search), [search])
   const state = useDatasetState({ refetchInterval: params.refresh * 1000 })
-  const theme = chartThemes[params.theme]
   const groups = state.status === 'ready' ? state.data.groups : GROUPS
   const groupsKey = groups.map((g) => `${g.id}:${g.name}`).join('|')
   const groupInfo = useMemo<GroupInfo[]>(
@@ -118,11 +110,7 @@ export function ScreenRoute() {
   )
 
   const renderPage = (plan: PagePlan) =>
-    plan.kind === 'overview' ? (
-      <OverviewPage theme={theme} />
-    ) : (
-      <GroupsPage theme={theme} plan={plan} />
-    )
+    plan.kind === 'overview' ? <OverviewPage /> : <GroupsPage plan={plan} />
 
   return (
     <ScreenFrame

@@ -79,7 +79,7 @@ export function ScreenFrame({ title, params, state, groups, renderPage }: Screen
     transform: `translate(${box.left}px, ${box.top}px) scale(${box.scaleX}, ${box.scaleY})`,
   }
   return (
-    <div className={`screen-viewport screen-theme--${params.theme}`}>
+    <div className="screen-viewport">
       <div
         className={`screen screen--${layout}`}
         style={canvasStyle}

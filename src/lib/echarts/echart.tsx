@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react'
 import { useUiStore } from '@/stores/ui-store'
 import type { EChartProps } from './echart-impl'
+import './echart.css'
 
 const EChartImpl = lazy(() => import('./echart-impl'))
 

@@ -1,5 +1,5 @@
 import { escapeHtml } from '@/lib/escape-html'
-import type { ChartTheme } from './theme'
+import type { ChartTheme } from '@/lib/theme/themes'
 
 /** Above this many data items a chart does not animate: updates must be quick at city scale. */
 const ANIMATION_LIMIT = 400

@@ -1,6 +1,6 @@
 import PptxGenJS from 'pptxgenjs'
 import { chartExport, type ChartView } from '@/lib/charts/chart-view'
-import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { THEMES } from '@/lib/theme/themes'
 import { exportFileName, isoDate } from './compose'
 import { renderChartImage } from './render'
 
@@ -35,11 +35,13 @@ export interface DeckInput {
 
 const W = 13.333
 const H = 7.5
-const DARK = '1B2433'
-const MUTED = '5A6B82'
-const FONT = 'Microsoft YaHei'
-
 const hex = (color: string) => color.replace('#', '').toUpperCase()
+
+/** The slides are in the briefing theme, like the images on them. */
+const BRIEFING = THEMES.briefing
+const DARK = hex(BRIEFING.palette.text)
+const MUTED = hex(BRIEFING.palette.muted)
+const FONT = 'Microsoft YaHei'
 
 function footer(slide: PptxGenJS.Slide, text: string) {
   slide.addText(text, {
@@ -74,8 +76,14 @@ export async function buildDeck(
 
   const cover = pptx.addSlide()
   slides++
-  cover.background = { color: 'FFFFFF' }
-  cover.addShape(pptx.ShapeType.rect, { x: 0, y: 0, w: W, h: 0.18, fill: { color: '2F6FD6' } })
+  cover.background = { color: hex(BRIEFING.palette.bg) }
+  cover.addShape(pptx.ShapeType.rect, {
+    x: 0,
+    y: 0,
+    w: W,
+    h: 0.18,
+    fill: { color: hex(BRIEFING.accents['admin-services']) },
+  })
   cover.addText(input.title, {
     x: 0.8,
     y: 2.3,
@@ -128,7 +136,7 @@ export async function buildDeck(
         y,
         w: cellW - 0.15,
         h: cellH,
-        fill: { color: 'F4F7FB' },
+        fill: { color: hex(BRIEFING.palette.panel) },
       })
       slide.addText(
         [
@@ -150,7 +158,7 @@ export async function buildDeck(
       const info = chartExport(chart, exportedAt)
       if (!info) continue
       const image = await renderChartImage({
-        option: chart.option(BRIEFING_THEME),
+        option: chart.option(BRIEFING.chart),
         cssWidth: 960,
         cssHeight: 440,
         ratio: 2,

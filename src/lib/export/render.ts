@@ -1,6 +1,6 @@
 import { echarts } from '@/lib/echarts/core'
-import { BRIEFING_THEME, FONT_FAMILY } from '@/lib/echarts/theme'
 import type { ChartOption } from '@/lib/echarts/types'
+import { THEMES } from '@/lib/theme/themes'
 import { clampRatio, type BriefingText } from './compose'
 
 /**
@@ -30,6 +30,9 @@ export interface RenderedImage {
   clamped: boolean
 }
 
+/** Images are drawn in the briefing theme: white ground, pale cards, navy text. */
+const { palette, font } = THEMES.briefing
+
 const footerHeight = (lines: number) => PAD + lines * LINE
 
 /** Renders an option off screen at a pixel ratio and returns its canvas (white ground). */
@@ -53,9 +56,9 @@ export async function renderOption(
       chart.on('finished', () => resolve())
       window.setTimeout(resolve, 1500)
     })
-    chart.setOption({ ...option, animation: false, backgroundColor: '#ffffff' })
+    chart.setOption({ ...option, animation: false, backgroundColor: palette.bg })
     await finished
-    return chart.renderToCanvas({ pixelRatio: ratio, backgroundColor: '#ffffff' })
+    return chart.renderToCanvas({ pixelRatio: ratio, backgroundColor: palette.bg })
   } finally {
     chart.dispose()
     host.remove()
@@ -70,23 +73,23 @@ function drawBand(
 ) {
   ctx.fillStyle = accent
   ctx.fillRect(PAD, 18, 5, 40)
-  ctx.fillStyle = BRIEFING_THEME.text
+  ctx.fillStyle = palette.text
   ctx.textBaseline = 'alphabetic'
-  ctx.font = `bold 22px ${FONT_FAMILY}`
+  ctx.font = `bold 22px ${font}`
   ctx.fillText(text.title, PAD + 14, 38, width - PAD * 2 - 14)
-  ctx.fillStyle = BRIEFING_THEME.muted
-  ctx.font = `15px ${FONT_FAMILY}`
+  ctx.fillStyle = palette.muted
+  ctx.font = `15px ${font}`
   ctx.fillText(text.subtitle, PAD + 14, 62, width - PAD * 2 - 14)
 }
 
 function drawFooter(ctx: CanvasRenderingContext2D, width: number, top: number, lines: string[]) {
-  ctx.strokeStyle = 'rgba(30, 50, 80, 0.15)'
+  ctx.strokeStyle = palette.border
   ctx.beginPath()
   ctx.moveTo(PAD, top + 6)
   ctx.lineTo(width - PAD, top + 6)
   ctx.stroke()
-  ctx.fillStyle = BRIEFING_THEME.muted
-  ctx.font = `13px ${FONT_FAMILY}`
+  ctx.fillStyle = palette.muted
+  ctx.font = `13px ${font}`
   lines.forEach((line, i) => ctx.fillText(line, PAD, top + PAD + i * LINE + 4, width - PAD * 2))
 }
 
@@ -106,7 +109,7 @@ export async function renderChartImage(req: ChartImageRequest): Promise<Rendered
   out.height = Math.round(totalHeight * ratio)
   const ctx = out.getContext('2d')!
   ctx.scale(ratio, ratio)
-  ctx.fillStyle = '#ffffff'
+  ctx.fillStyle = palette.bg
   ctx.fillRect(0, 0, req.cssWidth, totalHeight)
   drawBand(ctx, req.cssWidth, req.text, req.accent)
   ctx.drawImage(chartCanvas, 0, BAND, req.cssWidth, req.cssHeight)
@@ -151,33 +154,33 @@ export async function renderPageImage(req: PageImageRequest): Promise<RenderedIm
   out.height = Math.round(totalHeight * ratio)
   const ctx = out.getContext('2d')!
   ctx.scale(ratio, ratio)
-  ctx.fillStyle = '#ffffff'
+  ctx.fillStyle = palette.bg
   ctx.fillRect(0, 0, width, totalHeight)
   drawBand(ctx, width, req.text, req.accent)
 
   req.cards.forEach((card, i) => {
     const x = PAD + (i % cols) * (cardW + 12)
     const y = cardsTop + Math.floor(i / cols) * (cardH + 12)
-    ctx.fillStyle = '#f4f7fb'
+    ctx.fillStyle = palette.panel
     ctx.fillRect(x, y, cardW, cardH)
     ctx.fillStyle = req.accent
     ctx.fillRect(x, y, 4, cardH)
-    ctx.fillStyle = BRIEFING_THEME.muted
-    ctx.font = `15px ${FONT_FAMILY}`
+    ctx.fillStyle = palette.muted
+    ctx.font = `15px ${font}`
     ctx.fillText(card.name + (card.demo ? '(示例)' : ''), x + 14, y + 24, cardW - 20)
-    ctx.fillStyle = BRIEFING_THEME.text
-    ctx.font = `bold 30px ${FONT_FAMILY}`
+    ctx.fillStyle = palette.text
+    ctx.font = `bold 30px ${font}`
     ctx.fillText(card.value, x + 14, y + 60, cardW - 20)
-    ctx.fillStyle = BRIEFING_THEME.muted
-    ctx.font = `13px ${FONT_FAMILY}`
+    ctx.fillStyle = palette.muted
+    ctx.font = `13px ${font}`
     ctx.fillText(card.note, x + 14, y + 82, cardW - 20)
   })
 
   for (const [i, chart] of req.charts.entries()) {
     const x = PAD + (i % chartCols) * (chartW + 16)
     const y = chartsTop + Math.floor(i / chartCols) * (chartH + 40)
-    ctx.fillStyle = BRIEFING_THEME.text
-    ctx.font = `bold 16px ${FONT_FAMILY}`
+    ctx.fillStyle = palette.text
+    ctx.font = `bold 16px ${font}`
     ctx.fillText(chart.title, x, y + 20, chartW)
     const canvas = await renderOption(chart.option, chartW, chartH, ratio)
     ctx.drawImage(canvas, x, y + 32, chartW, chartH)

@@ -9,7 +9,7 @@ import {
   type Observation,
   type Organization,
 } from '@/domain/schemas'
-import { HALL_THEME } from '@/lib/echarts/theme'
+import { THEMES } from '@/lib/theme/themes'
 import indicatorsJson from '../../../../public/data/indicators.json'
 import observationsJson from '../../../../public/data/observations.json'
 import organizationsJson from '../../../../public/data/organizations.json'
@@ -128,7 +128,7 @@ function syntheticModel() {
 describe('ranking', () => {
   it('draws the ranking best first with the district average and the target as lines', () => {
     const m = model()
-    const o = buildRankingOption(m.focus!, HALL_THEME, '#123456')
+    const o = buildRankingOption(m.focus!, THEMES.desk.chart, '#123456')
     const [bars] = series(o)
     expect(bars!.data).toHaveLength(m.focus!.ranking.length)
     const lines = bars!.markLine!.data
@@ -139,7 +139,7 @@ describe('ranking', () => {
 
   it('sorts lower-is-better smallest first, leaves 无数据 as a gap at the end, hatches demo bars', () => {
     const m = syntheticModel()
-    const o = buildRankingOption(m.focus!, HALL_THEME, '#123456')
+    const o = buildRankingOption(m.focus!, THEMES.desk.chart, '#123456')
     const data = series(o)[0]!.data as Item[]
     const values = data.map((d) => d.value)
     expect(values.at(-1)).toBe('-')
@@ -152,10 +152,10 @@ describe('ranking', () => {
   })
 
   it('adds a slider only when there are more bars than fit', () => {
-    const big = buildRankingOption(syntheticModel().focus!, HALL_THEME, '#1')
+    const big = buildRankingOption(syntheticModel().focus!, THEMES.desk.chart, '#1')
     expect(zoom(big)[0]!.show).toBe(true)
     expect(zoom(big)[0]!.endValue).toBe(RANKING_WINDOW - 1)
-    const small = buildRankingOption(model().focus!, HALL_THEME, '#1')
+    const small = buildRankingOption(model().focus!, THEMES.desk.chart, '#1')
     expect(zoom(small)[0]!.show).toBe(false)
     expect(zoom(small)[1]!.disabled).toBe(true)
   })
@@ -163,7 +163,7 @@ describe('ranking', () => {
   it('escapes names in the tooltip', () => {
     const m = syntheticModel()
     const i = m.focus!.ranking.findIndex((r) => r.org.id === 'org-0')
-    const html = tooltip(buildRankingOption(m.focus!, HALL_THEME, '#1'), [{ dataIndex: i }])
+    const html = tooltip(buildRankingOption(m.focus!, THEMES.desk.chart, '#1'), [{ dataIndex: i }])
     expect(html).not.toContain('<img')
     expect(html).toContain('&lt;img')
   })
@@ -172,7 +172,7 @@ describe('ranking', () => {
 describe('change', () => {
   it('colours by the better direction: a fall of a lower-is-better count is green', () => {
     const m = syntheticModel()
-    const o = buildChangeOption(m.focus!, HALL_THEME)
+    const o = buildChangeOption(m.focus!, THEMES.desk.chart)
     const data = series(o)[0]!.data as Item[]
     m.focus!.changes.forEach((row, i) => {
       if (row.change.delta === null) {
@@ -182,10 +182,10 @@ describe('change', () => {
       // 20 → 10…24: below 20 is better here.
       const expected =
         row.change.delta < 0
-          ? HALL_THEME.met
+          ? THEMES.desk.chart.met
           : row.change.delta > 0
-            ? HALL_THEME.below
-            : HALL_THEME.muted
+            ? THEMES.desk.chart.below
+            : THEMES.desk.chart.muted
       expect(data[i]!.itemStyle!.color).toBe(expected)
       expect(Boolean(data[i]!.itemStyle!.decal)).toBe(row.change.demo)
     })
@@ -195,16 +195,16 @@ describe('change', () => {
   it('escapes names in the tooltip', () => {
     const m = syntheticModel()
     const i = m.focus!.changes.findIndex((r) => r.org.id === 'org-0')
-    expect(tooltip(buildChangeOption(m.focus!, HALL_THEME), [{ dataIndex: i }])).not.toContain(
-      '<img',
-    )
+    expect(
+      tooltip(buildChangeOption(m.focus!, THEMES.desk.chart), [{ dataIndex: i }]),
+    ).not.toContain('<img')
   })
 })
 
 describe('years and trend', () => {
   it('draws each year as reported and demo (hatched) series in one slot, nothing for missing years', () => {
     const m = model({}, ['petition-accept-rate'])
-    const o = buildYearsOption(m.focus!, HALL_THEME)
+    const o = buildYearsOption(m.focus!, THEMES.desk.chart)
     const all = series(o) as unknown as (SeriesLike & {
       name: string
       stack: string
@@ -246,7 +246,7 @@ describe('years and trend', () => {
 
   it('draws demo points hollow and gaps for missing years; at most 10 lines', () => {
     const m = model()
-    const o = buildTrendOption(m.focus!, HALL_THEME)
+    const o = buildTrendOption(m.focus!, THEMES.desk.chart)
     expect(series(o).length).toBeLessThanOrEqual(10)
     const district = series(o)[0]!.data as Item[]
     expect(district.map((d) => d.symbol)).toEqual(['emptyCircle', 'emptyCircle', 'circle'])
@@ -256,7 +256,7 @@ describe('years and trend', () => {
 describe('radar', () => {
   it('plots attainment against a 100 % target ring, clamped to the scale, demo axes named 示例', () => {
     const m = model({ orgId: 'market-bureau' })
-    const o = buildRadarOption(m.radar, HALL_THEME, '#1')
+    const o = buildRadarOption(m.radar, THEMES.desk.chart, '#1')
     const radar = o.radar as unknown as { indicator: { name: string; max: number }[] }
     expect(radar.indicator.every((i) => i.max === RADAR_MAX)).toBe(true)
     expect(radar.indicator.every((i) => i.name.endsWith('(示例)'))).toBe(true)
@@ -271,8 +271,8 @@ describe('radar', () => {
     const m = syntheticModel()
     // The synthetic organisation name is markup; the radar names the organisation.
     const r = { ...m.radar, org: orgs[0]! }
-    expect(tooltip(buildRadarOption(r, HALL_THEME, '#1'), { seriesName: '达成度' })).not.toContain(
-      '<img',
-    )
+    expect(
+      tooltip(buildRadarOption(r, THEMES.desk.chart, '#1'), { seriesName: '达成度' }),
+    ).not.toContain('<img')
   })
 })

@@ -1,7 +1,7 @@
 import { baseOption, tooltipHtml } from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
-import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartTheme } from '@/lib/theme/themes'
 import { formatValue } from '@/lib/format'
 import type { FocusModel } from '../compare-model'
 

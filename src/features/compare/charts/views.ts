@@ -7,7 +7,7 @@ import {
   type ChartState,
   type ChartView,
 } from '@/lib/charts/chart-view'
-import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { THEMES } from '@/lib/theme/themes'
 import { formatValue, NO_DATA } from '@/lib/format'
 import { formatAttainment, formatDelta, formatPct, TONE_WORD, changeUnit } from '../compare-maths'
 import {
@@ -48,7 +48,7 @@ function compareExport(title: string, unit: string, year: number, source: string
     unit,
     source,
     year,
-    accent: BRIEFING_THEME.accents['admin-services'],
+    accent: THEMES.briefing.accents['admin-services'],
   }
 }
 

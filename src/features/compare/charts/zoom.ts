@@ -1,4 +1,4 @@
-import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartTheme } from '@/lib/theme/themes'
 import type { DataZoomOption } from '@/lib/echarts/types'
 
 /**

@@ -4,7 +4,7 @@ import { MetricCard, type CardTrendInput } from '@/components/metric-card'
 import { PanelBoundary } from '@/components/panel-boundary'
 import { pickCell } from '@/domain/observation-index'
 import type { Indicator } from '@/domain/schemas'
-import { HALL_THEME } from '@/lib/echarts/theme'
+import { useTheme } from '@/lib/theme/theme-context'
 
 /**
  * The selected indicators for the filter bar's organisation and year, as metric cards with their
@@ -34,6 +34,7 @@ export function CompareCards({
     [data.index, data.problems, data.meta.years, orgId, year, showDemo],
   )
   const org = data.organizations.find((o) => o.id === orgId)
+  const { accents } = useTheme()
   if (indicators.length === 0) return null
   return (
     <section className="compare-cards" aria-label={`${org?.name ?? ''} ${year}年 所选指标`}>
@@ -47,7 +48,7 @@ export function CompareCards({
             <MetricCard
               indicator={indicator}
               cell={pickCell(indicator, data.index, orgId, year, showDemo, data.problems)}
-              accent={HALL_THEME.accents[indicator.group]}
+              accent={accents[indicator.group]}
               reportTitle={data.meta.source.title}
               trend={trend}
             />

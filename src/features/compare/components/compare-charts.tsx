@@ -1,7 +1,6 @@
 import { useMemo } from 'react'
 import { useMeta } from '@/api/get-meta'
 import { RegisteredCharts } from '@/components/chart-panel'
-import { HALL_THEME } from '@/lib/echarts/theme'
 import { compareCharts } from '../charts/views'
 import type { CompareModel } from '../compare-model'
 
@@ -22,7 +21,6 @@ export function CompareCharts({
       <RegisteredCharts
         entries={compareCharts.entries()}
         input={input}
-        theme={HALL_THEME}
         height={CHART_HEIGHT}
         level={3}
         className="compare-panel"

@@ -1,5 +1,6 @@
 import { useDataset, type Dataset } from '@/api/dataset'
 import { DataBoundary } from '@/components/data-boundary'
+import './findings-panel.css'
 
 const selectFindings = (d: Dataset) => d.meta.findings
 

@@ -1,6 +1,6 @@
 import { baseOption } from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
-import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { barData, rowsTooltip, type ChartRow } from './chart-rows'
 

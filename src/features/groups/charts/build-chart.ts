@@ -1,7 +1,7 @@
 import { metTarget, pickCell, type ObservationIndex } from '@/domain/observation-index'
 import type { Indicator } from '@/domain/schemas'
 import { formatIndicatorValue, NO_DATA } from '@/lib/format'
-import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { buildBarsOption } from './bars'
 import type { ChartRow } from './chart-rows'

@@ -5,7 +5,7 @@ import {
   observationsResponseSchema,
   type Indicator,
 } from '@/domain/schemas'
-import { HALL_THEME } from '@/lib/echarts/theme'
+import { THEMES } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import indicatorsJson from '../../../../public/data/indicators.json'
 import observationsJson from '../../../../public/data/observations.json'
@@ -152,7 +152,7 @@ describe('stepShares and the funnel', () => {
 
   it('shows each step with its figure, and the derived share on the later steps', () => {
     const { rows } = chartRows(spec('fair-incremental'), input())
-    const option = buildFunnelOption(rows, HALL_THEME, ACCENT)
+    const option = buildFunnelOption(rows, THEMES.desk.chart, ACCENT)
     expect(labelAt(option, 0)).toMatch(/^增量文件评估\s+401份$/)
     const second = labelAt(option, 1)
     expect(second).toMatch(/增量预警风险\s+72次/)
@@ -164,13 +164,17 @@ describe('stepShares and the funnel', () => {
 
   it('labels demo steps 示例', () => {
     const { rows } = chartRows(spec('fair-incremental'), input({ orgId: 'market-bureau' }))
-    const option = buildFunnelOption(rows, HALL_THEME, ACCENT)
+    const option = buildFunnelOption(rows, THEMES.desk.chart, ACCENT)
     expect(labelAt(option, 0)).toContain('示例')
     expect(tooltipAt(option, 0)).toContain('示例')
   })
 
   it('escapes data in its tooltip', () => {
-    const option = buildFunnelOption([row({ label: XSS }), row({ text: XSS })], HALL_THEME, ACCENT)
+    const option = buildFunnelOption(
+      [row({ label: XSS }), row({ text: XSS })],
+      THEMES.desk.chart,
+      ACCENT,
+    )
     for (const i of [0, 1]) {
       const html = tooltipAt(option, i)
       expect(html).not.toContain('<img')
@@ -185,7 +189,7 @@ describe('bars', () => {
     row({ id: 'b', label: '涉企法治服务', value: 12, text: '12次', unit: '次', demo: true }),
     row({ id: 'c', label: '政府合同审查', value: null, text: '无数据', unit: '件' }),
   ]
-  const option = buildBarsOption(rows, HALL_THEME, ACCENT)
+  const option = buildBarsOption(rows, THEMES.desk.chart, ACCENT)
   const data = seriesOf(option)[0]!.data!
 
   it('labels each bar with its figure, qualifier and unit', () => {
@@ -207,7 +211,7 @@ describe('bars', () => {
   })
 
   it('escapes data labels in the tooltip', () => {
-    const evil = buildBarsOption([row({ label: XSS, text: XSS })], HALL_THEME, ACCENT)
+    const evil = buildBarsOption([row({ label: XSS, text: XSS })], THEMES.desk.chart, ACCENT)
     const html = tooltipAt(evil, 0)
     expect(html).not.toContain('<img')
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
@@ -222,7 +226,7 @@ describe('columns (by year and by organisation)', () => {
   ]
 
   it('labels demo columns 示例 with hatching and draws nothing for a missing year', () => {
-    const option = buildColumnsOption(rows, HALL_THEME, ACCENT, 100)
+    const option = buildColumnsOption(rows, THEMES.desk.chart, ACCENT, 100)
     const data = seriesOf(option)[0]!.data!
     expect(labelAt(option, 0)).toContain('示例')
     expect(labelAt(option, 2)).not.toContain('示例')
@@ -233,16 +237,16 @@ describe('columns (by year and by organisation)', () => {
   })
 
   it('draws the target as a line only when there is one', () => {
-    expect(seriesOf(buildColumnsOption(rows, HALL_THEME, ACCENT, 100))[0]!.markLine!.data).toEqual([
-      { yAxis: 100 },
-    ])
     expect(
-      seriesOf(buildColumnsOption(rows, HALL_THEME, ACCENT, null))[0]!.markLine,
+      seriesOf(buildColumnsOption(rows, THEMES.desk.chart, ACCENT, 100))[0]!.markLine!.data,
+    ).toEqual([{ yAxis: 100 }])
+    expect(
+      seriesOf(buildColumnsOption(rows, THEMES.desk.chart, ACCENT, null))[0]!.markLine,
     ).toBeUndefined()
   })
 
   it('escapes organisation names in the tooltip', () => {
-    const option = buildColumnsOption([row({ label: XSS })], HALL_THEME, ACCENT, null)
+    const option = buildColumnsOption([row({ label: XSS })], THEMES.desk.chart, ACCENT, null)
     expect(tooltipAt(option, 0)).not.toContain('<img')
   })
 })
@@ -278,7 +282,7 @@ describe('rings', () => {
       met: null,
     }),
   ]
-  const option = buildRingsOption(rows, HALL_THEME, ACCENT)
+  const option = buildRingsOption(rows, THEMES.desk.chart, ACCENT)
   const series = seriesOf(option)
 
   it('draws one ring per rate', () => {
@@ -287,9 +291,9 @@ describe('rings', () => {
   })
 
   it('colours a ring that meets its target differently from one below it', () => {
-    expect(series[0]!.progress!.itemStyle.color).toBe(HALL_THEME.met)
-    expect(series[1]!.progress!.itemStyle.color).toBe(HALL_THEME.below)
-    expect(HALL_THEME.met).not.toBe(HALL_THEME.below)
+    expect(series[0]!.progress!.itemStyle.color).toBe(THEMES.desk.chart.met)
+    expect(series[1]!.progress!.itemStyle.color).toBe(THEMES.desk.chart.below)
+    expect(THEMES.desk.chart.met).not.toBe(THEMES.desk.chart.below)
     expect(series[2]!.progress!.itemStyle.color).toBe(ACCENT)
   })
 
@@ -305,17 +309,21 @@ describe('rings', () => {
   })
 
   it('escapes data in the tooltip', () => {
-    const evil = buildRingsOption([row({ label: XSS, unit: XSS, target: 100 })], HALL_THEME, ACCENT)
+    const evil = buildRingsOption(
+      [row({ label: XSS, unit: XSS, target: 100 })],
+      THEMES.desk.chart,
+      ACCENT,
+    )
     const html = seriesOf(evil)[0]!.tooltip!.formatter(undefined)
     expect(html).not.toContain('<img')
   })
 
   it('colours the dispute rates by target from the report: all 100% meet it', () => {
     const { rows: real } = chartRows(spec('dispute-rates'), input())
-    const ringColors = seriesOf(buildRingsOption(real, HALL_THEME, ACCENT)).map(
+    const ringColors = seriesOf(buildRingsOption(real, THEMES.desk.chart, ACCENT)).map(
       (s) => s.progress!.itemStyle.color,
     )
-    expect(ringColors).toEqual(real.map(() => HALL_THEME.met))
+    expect(ringColors).toEqual(real.map(() => THEMES.desk.chart.met))
   })
 })
 
@@ -323,7 +331,7 @@ describe('buildChartOption', () => {
   it('builds the kind of chart each spec asks for, in its group colour', () => {
     for (const s of GROUP_CHARTS) {
       const { rows } = chartRows(s, input())
-      const option = buildChartOption(s, rows, HALL_THEME)
+      const option = buildChartOption(s, rows, THEMES.desk.chart)
       const types = seriesOf(option).map((x) => x.type)
       const expected = { rings: 'gauge', bars: 'bar', funnel: 'funnel' }[s.kind]
       expect(

@@ -1,6 +1,6 @@
 import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
 import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
-import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartTheme } from '@/lib/theme/themes'
 
 /** One number in a chart and in its table view. */
 export interface ChartRow {

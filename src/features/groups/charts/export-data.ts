@@ -3,7 +3,7 @@ import { metTarget, pickCell } from '@/domain/observation-index'
 import type { Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
 import type { DeckInput } from '@/lib/export/deck'
-import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { THEMES } from '@/lib/theme/themes'
 import { formatIndicatorValue, formatValue, NO_DATA } from '@/lib/format'
 import type { ChartView } from '@/lib/charts/chart-view'
 import type { ChartInput } from './build-chart'
@@ -69,7 +69,7 @@ export function deckInput(data: Dataset, input: ChartInput, title: string): Deck
     source: data.meta.source.title,
     groups: data.groups.map((group) => ({
       name: group.fullName,
-      accent: BRIEFING_THEME.accents[group.id],
+      accent: THEMES.briefing.accents[group.id],
       figures: groupCardTexts(data, group, input).map((c) => ({
         name: c.name,
         value: c.value,

@@ -1,7 +1,7 @@
 import { baseOption } from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX, DERIVED } from '@/lib/charts/chart-view'
 import { formatShare } from '@/lib/format'
-import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { rowAt, rowTooltip, type ChartRow } from './chart-rows'
 

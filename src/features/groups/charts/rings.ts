@@ -1,5 +1,5 @@
 import { baseOption } from '@/lib/echarts/option-base'
-import type { ChartTheme } from '@/lib/echarts/theme'
+import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { rowTooltip, type ChartRow } from './chart-rows'
 

@@ -6,7 +6,7 @@ import {
   type ChartTable,
   type ChartView,
 } from '@/lib/charts/chart-view'
-import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { THEMES } from '@/lib/theme/themes'
 import { buildChartOption, chartRows, type ChartInput, type ChartRowsResult } from './build-chart'
 import type { ChartRow } from './chart-rows'
 import { stepShares } from './funnel'
@@ -71,7 +71,7 @@ export function groupChartView(spec: ChartSpec, input: ChartInput): ChartView {
             unit: units.filter(Boolean).join('、'),
             source: ctx.source,
             year: input.year,
-            accent: BRIEFING_THEME.accents[spec.group],
+            accent: THEMES.briefing.accents[spec.group],
           }
         : null,
   }
@@ -102,6 +102,6 @@ export function breakdownView(b: BreakdownViewInput): ChartView {
     state: figureState(b.result),
     hasDemo: rows.some((r) => r.demo),
     hasDerived: false,
-    export: { ...b.export, title: b.title, accent: BRIEFING_THEME.accents[b.group] },
+    export: { ...b.export, title: b.title, accent: THEMES.briefing.accents[b.group] },
   }
 }

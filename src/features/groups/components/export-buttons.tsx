@@ -3,10 +3,11 @@ import { useDataset } from '@/api/dataset'
 import type { Group } from '@/domain/schemas'
 import { downloadBlob } from '@/lib/download'
 import { briefingText, exportFileName } from '@/lib/export/compose'
-import { BRIEFING_THEME } from '@/lib/echarts/theme'
+import { THEMES } from '@/lib/theme/themes'
 import { useUiStore } from '@/stores/ui-store'
 import { deckInput, groupCardTexts, groupChartViews } from '../charts/export-data'
 import { useChartInput } from './use-chart-input'
+import './export-buttons.css'
 
 function useTask() {
   const [busy, setBusy] = useState(false)
@@ -38,9 +39,9 @@ export function GroupPageExport({ group }: { group: Group }) {
       const charts = groupChartViews(group, input)
       const image = await renderPageImage({
         ratio: 2,
-        accent: BRIEFING_THEME.accents[group.id],
+        accent: THEMES.briefing.accents[group.id],
         cards: groupCardTexts(data, group, input),
-        charts: charts.map((v) => ({ title: v.title, option: v.option(BRIEFING_THEME) })),
+        charts: charts.map((v) => ({ title: v.title, option: v.option(THEMES.briefing.chart) })),
         text: briefingText({
           group: '',
           title: group.fullName,
@@ -96,16 +97,15 @@ export function DeckButton({ title }: { title: string }) {
 }
 
 /**
- * 打印本页: switches the charts to the light briefing theme, waits until they have re-rendered,
- * prints (A4 landscape, see the print rules in styles.css), then switches back.
+ * 打印本页: switches the page to the print theme (src/app/route-theme.ts), waits until the charts
+ * have re-rendered, prints (A4 landscape, see the print rules of each component's sheet), then
+ * switches back.
  */
 export function PrintButton() {
   const setPrinting = useUiStore((s) => s.setPrinting)
   const onClick = () => {
-    document.documentElement.classList.add('print-light')
     setPrinting(true)
     const restore = () => {
-      document.documentElement.classList.remove('print-light')
       setPrinting(false)
       window.removeEventListener('afterprint', restore)
     }

@@ -4,24 +4,24 @@ import { PanelBoundary } from '@/components/panel-boundary'
 import { useDataset } from '@/api/dataset'
 import { pickCell } from '@/domain/observation-index'
 import type { GroupId } from '@/domain/schemas'
-import { HALL_THEME, type ChartTheme } from '@/lib/echarts/theme'
+import { useTheme } from '@/lib/theme/theme-context'
 import type { ChartInput } from '../charts/build-chart'
+import './group-cards.css'
 
 /** The metric cards of one group, in catalogue order. */
 export function GroupCards({
   group,
   input,
   wide = false,
-  theme = HALL_THEME,
 }: {
   group: GroupId
   input: ChartInput
   /** The group page lays cards out five to a row; the overview column two to a row. */
   wide?: boolean
-  theme?: ChartTheme
 }) {
   const data = useDataset()
   const indicators = data.indicatorsByGroup.get(group) ?? []
+  const { accents } = useTheme()
   // Every card gains 同比 and a sparkline of the years the data has (demo years marked).
   const trend = useMemo<CardTrendInput>(
     () => ({
@@ -48,7 +48,7 @@ export function GroupCards({
               input.showDemo,
               input.problems,
             )}
-            accent={theme.accents[group]}
+            accent={accents[group]}
             reportTitle={data.meta.source.title}
             trend={trend}
           />

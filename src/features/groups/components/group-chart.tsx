@@ -1,7 +1,6 @@
 import { useMemo } from 'react'
 import { ChartPanel } from '@/components/chart-panel'
 import { PanelBoundary } from '@/components/panel-boundary'
-import type { ChartTheme } from '@/lib/echarts/theme'
 import type { ChartInput } from '../charts/build-chart'
 import type { ChartSpec } from '../charts/group-charts'
 import { groupChartView } from '../charts/views'
@@ -22,7 +21,6 @@ interface GroupChartProps {
   input: ChartInput
   /** px, or 'fill' to take the rest of a flex column (the big screen). */
   height?: number | 'fill'
-  theme?: ChartTheme
 }
 
 /** One chart of a group for the chosen organisation and year, inside its own error boundary. */
@@ -34,12 +32,11 @@ export function GroupChart(props: GroupChartProps) {
   )
 }
 
-function GroupChartBody({ spec, input, height, theme }: GroupChartProps) {
+function GroupChartBody({ spec, input, height }: GroupChartProps) {
   const view = useMemo(() => groupChartView(spec, input), [spec, input])
   return (
     <ChartPanel
       view={view}
-      theme={theme}
       height={height === 'fill' ? undefined : (height ?? chartHeight(spec))}
     />
   )

@@ -3,8 +3,7 @@ import { useDataset } from '@/api/dataset'
 import { ChartPanel } from '@/components/chart-panel'
 import { organizationsFor } from '@/domain/observation-index'
 import type { Group } from '@/domain/schemas'
-import { BRIEFING_THEME, HALL_THEME } from '@/lib/echarts/theme'
-import { useUiStore } from '@/stores/ui-store'
+import { useTheme } from '@/lib/theme/theme-context'
 import { rowsByOrganization, rowsByYear } from '../charts/breakdown'
 import { chartsOfGroup } from '../charts/group-charts'
 import { breakdownView } from '../charts/views'
@@ -12,6 +11,7 @@ import { GroupCards } from './group-cards'
 import { GroupPageExport, PrintButton } from './export-buttons'
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
+import './group-detail.css'
 
 /** A group's page: all its indicators and charts, and one indicator by organisation and by year. */
 export function GroupDetail({ group }: { group: Group }) {
@@ -23,9 +23,7 @@ export function GroupDetail({ group }: { group: Group }) {
     indicators.find((i) => i.id === chosenId) ??
     indicators.find((i) => i.breakdown !== 'none') ??
     indicators[0]
-  const printing = useUiStore((st) => st.printing)
-  const theme = printing ? BRIEFING_THEME : HALL_THEME
-  const accent = theme.accents[group.id]
+  const accent = useTheme().accents[group.id]
   const orgName =
     data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
 
@@ -119,9 +117,9 @@ export function GroupDetail({ group }: { group: Group }) {
             </label>
           </header>
           <div className="group-detail__charts">
-            {yearView && <ChartPanel view={yearView} theme={theme} height={260} />}
+            {yearView && <ChartPanel view={yearView} height={260} />}
             {orgView ? (
-              <ChartPanel view={orgView} theme={theme} height={260} />
+              <ChartPanel view={orgView} height={260} />
             ) : (
               <section className="chart-panel chart-panel--placeholder">
                 <p className="state state--empty">

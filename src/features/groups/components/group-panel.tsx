@@ -3,11 +3,12 @@ import { Link, useHashLocation } from '@/lib/router/hash-router'
 import { useGroup } from '@/api/dataset'
 import { DataBoundary } from '@/components/data-boundary'
 import type { Group, GroupId } from '@/domain/schemas'
-import { HALL_THEME } from '@/lib/echarts/theme'
+import { useTheme } from '@/lib/theme/theme-context'
 import { chartsOfGroup } from '../charts/group-charts'
 import { GroupCards } from './group-cards'
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
+import './group-panel.css'
 
 function GroupPanelBody({ group }: { group: Group }) {
   const input = useChartInput()
@@ -27,13 +28,14 @@ function GroupPanelBody({ group }: { group: Group }) {
 export function GroupPanel({ groupId }: { groupId: GroupId }) {
   const { search } = useHashLocation()
   const group = useGroup(groupId)
+  const { accents } = useTheme()
   if (!group) return null
   return (
     <section
       className="panel group-panel"
       data-group={group.id}
       aria-labelledby={`group-${group.id}`}
-      style={{ '--accent': HALL_THEME.accents[group.id] } as CSSProperties}
+      style={{ '--accent': accents[group.id] } as CSSProperties}
     >
       <header className="panel__head">
         <h3 className="panel__title" id={`group-${group.id}`}>

@@ -3,6 +3,7 @@ import { DatasetContext, useDatasetState } from '@/api/dataset'
 import { formatTime } from '@/lib/format'
 import { PanelBoundary } from './panel-boundary'
 import { ErrorState, LoadingState } from './state-views'
+import './data-boundary.css'
 
 interface Props {
   /** What the panel shows, for its messages: "「执法队伍建设」显示出错". */

@@ -11,6 +11,7 @@ import { after, before, describe, it } from 'node:test'
 import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
 import { launchChromium } from './chromium.mjs'
 import { startStaticServer } from './static-server.mjs'
+import { themeMismatches, themeOf } from './theme.mjs'
 
 let server
 let browser
@@ -145,6 +146,26 @@ describe('exports', () => {
     assert.equal(slides.size, 1 + 4 + charts, `slides: ${[...slides].sort().join(', ')}`)
     assert.ok(text.includes('[Content_Types].xml'))
     assert.match(await page.locator('.export-inline__status').first().innerText(), /已生成.*页/)
+    assert.deepEqual(problems, [])
+    await context.close()
+  })
+
+  it('打印本页 shows the print theme at paper width while it prints, then the desk again', async () => {
+    const { context, page, problems } = await open('#/group/fair-competition')
+    assert.equal(await themeOf(page), 'desk')
+    await page.evaluate(() => {
+      window.print = () => {
+        window.__printed = true
+      }
+    })
+    await page.getByRole('button', { name: '打印本页' }).click()
+    await page.waitForFunction(() => window.__printed === true)
+    assert.equal(await themeOf(page), 'print')
+    assert.deepEqual(await themeMismatches(page, 'print'), [])
+    assert.equal(await page.locator('.app').evaluate((e) => e.getBoundingClientRect().width), 1040)
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'desk')
+    assert.deepEqual(await themeMismatches(page, 'desk'), [])
     assert.deepEqual(problems, [])
     await context.close()
   })

@@ -26,6 +26,7 @@ import {
   waitForCards,
   waitForCharts,
 } from './helpers.mjs'
+import { themeMismatches, themeOf } from './theme.mjs'
 
 const GROUP_NAMES = ['行政服务', '公平竞争审查(含合法性审查)', '执法队伍建设', '矛盾纠纷化解']
 const SCREENSHOT = 'artifacts/browser/overview-1920x1080.png'
@@ -245,6 +246,13 @@ describe('overview at 1920×1080 (production build)', () => {
     }
     assert.match(text, /Apache License/, 'the Apache-2.0 licence text of ECharts')
     assert.match(text, /--- NOTICE ---/, "ECharts' NOTICE file")
+  })
+
+  it('is drawn in the desk theme, its colours the build-time CSS of src/lib/theme/themes.ts', async () => {
+    assert.equal(await themeOf(page), 'desk')
+    assert.deepEqual(await themeMismatches(page, 'desk'), [])
+    // From the built stylesheet: nothing writes a <style> element at run time.
+    assert.equal(await page.locator('style').count(), 0)
   })
 
   it('runs under the production CSP, which blocks inline script', async () => {

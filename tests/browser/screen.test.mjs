@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test'
 import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
 import { launchChromium } from './chromium.mjs'
 import { startStaticServer } from './static-server.mjs'
+import { themeMismatches, themeOf } from './theme.mjs'
 
 const SIZES = [
   [1280, 720],
@@ -169,6 +170,24 @@ describe('big screen behaviour', () => {
     await page.waitForTimeout(3000)
     assert.equal(await page.getAttribute('.screen', 'data-page'), afterKey)
     await page.close()
+  })
+
+  it('is the hall theme, or the light hall with theme=light, from the theme source', async () => {
+    for (const [query, theme, ground] of [
+      ['rotate=0', 'hall', 'rgb(4, 11, 26)'],
+      ['rotate=0&theme=light', 'hall-light', 'rgb(223, 230, 240)'],
+    ]) {
+      const { page, problems } = await openScreen(query)
+      await waitForCharts(page)
+      assert.equal(await themeOf(page), theme)
+      assert.deepEqual(await themeMismatches(page, theme), [])
+      const viewport = await page
+        .locator('.screen-viewport')
+        .evaluate((e) => getComputedStyle(e).backgroundColor)
+      assert.equal(viewport, ground)
+      assert.deepEqual(problems, [])
+      await page.close()
+    }
   })
 
   it('invalid parameters fall back to the defaults', async () => {

@@ -49,6 +49,7 @@ export function CompareCards({
               cell={pickCell(indicator, data.index, orgId, year, showDemo, data.problems)}
               accent={HALL_THEME.accents[indicator.group]}
               reportTitle={data.meta.source.title}
+              showDemo={showDemo}
               trend={trend}
             />
           </PanelBoundary>

@@ -1,11 +1,12 @@
 import type { Dataset } from '@/api/dataset'
-import { metTarget, pickCell } from '@/domain/observation-index'
+import { pickCell } from '@/domain/observation-index'
+import { metTarget, shownTarget } from '@/domain/targets'
 import type { Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
 import type { DeckInput } from '@/lib/export/deck'
 import { BRIEFING_THEME } from '@/lib/echarts/theme'
-import { formatIndicatorValue, formatValue, NO_DATA } from '@/lib/format'
-import type { ChartView } from '@/lib/charts/chart-view'
+import { formatIndicatorValue, NO_DATA } from '@/lib/format'
+import { targetText, type ChartView } from '@/lib/charts/chart-view'
 import type { ChartInput } from './build-chart'
 import { chartsOfGroup } from './group-charts'
 import { groupChartView } from './views'
@@ -34,16 +35,16 @@ export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): 
       }
     }
     const o = cell.observation
-    const met = metTarget(indicator, o.value)
-    const target =
-      indicator.target === null ? '' : `目标 ${formatValue(indicator.target, indicator.unit).text}`
+    // A demo target (shown only with the demo data) is marked, and the card then counts as demo.
+    const target = shownTarget(indicator, input.showDemo)
+    const met = target && metTarget(target, indicator.direction, o.value)
     return {
       name: indicator.shortName,
       value: formatIndicatorValue(indicator, o.value, o.qualifier).text,
-      note: [target, met === true ? '✓ 达标' : met === false ? '▲ 未达标' : '']
-        .filter(Boolean)
-        .join(' '),
-      demo: o.status === 'demo',
+      note: target
+        ? [targetText(target, indicator.unit), met ? '✓ 达标' : '▲ 未达标'].join(' ')
+        : '',
+      demo: o.status === 'demo' || target?.demo === true,
     }
   })
 }

@@ -50,6 +50,7 @@ export function GroupCards({
             )}
             accent={theme.accents[group]}
             reportTitle={data.meta.source.title}
+            showDemo={input.showDemo}
             trend={trend}
           />
         </PanelBoundary>

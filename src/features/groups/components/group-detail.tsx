@@ -54,7 +54,6 @@ export function GroupDetail({ group }: { group: Group }) {
             subtitle: `${orgName}(${indicator.unit})`,
             group: group.id,
             result: byYear,
-            target: indicator.target,
             export: {
               group: group.name,
               organization: orgName,
@@ -76,7 +75,6 @@ export function GroupDetail({ group }: { group: Group }) {
             subtitle: `${input.year}年(${indicator.unit})`,
             group: group.id,
             result: byOrg,
-            target: indicator.target,
             export: {
               group: group.name,
               organization: region.name,

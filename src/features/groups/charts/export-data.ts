@@ -16,7 +16,10 @@ import { groupChartView } from './views'
  * the screen: cards as text, charts as options in the light briefing theme.
  */
 
-export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): CardText[] {
+/** A card as text; `demoTarget`: its note states a demo target (marked 示例 there). */
+export type GroupCardText = CardText & { demoTarget: boolean }
+
+export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): GroupCardText[] {
   return (data.indicatorsByGroup.get(group.id) ?? []).map((indicator) => {
     const cell = pickCell(
       indicator,
@@ -32,10 +35,12 @@ export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): 
         value: cell.state === 'error' ? '数据错误' : NO_DATA,
         note: '',
         demo: false,
+        demoTarget: false,
       }
     }
     const o = cell.observation
-    // A demo target (shown only with the demo data) is marked, and the card then counts as demo.
+    // A demo target (shown only with the demo data) is marked 示例 in the note; the value's own
+    // mark stays the value's (the deck shows values without notes).
     const target = shownTarget(indicator, input.showDemo)
     const met = target && metTarget(target, indicator.direction, o.value)
     return {
@@ -44,7 +49,8 @@ export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): 
       note: target
         ? [targetText(target, indicator.unit), met ? '✓ 达标' : '▲ 未达标'].join(' ')
         : '',
-      demo: o.status === 'demo' || target?.demo === true,
+      demo: o.status === 'demo',
+      demoTarget: target?.demo === true,
     }
   })
 }

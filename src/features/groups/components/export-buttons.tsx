@@ -36,10 +36,11 @@ export function GroupPageExport({ group }: { group: Group }) {
       const exportedAt = new Date()
       const organization = input.context?.organization ?? data.meta.region.name
       const charts = groupChartViews(group, input)
+      const cards = groupCardTexts(data, group, input)
       const image = await renderPageImage({
         ratio: 2,
         accent: BRIEFING_THEME.accents[group.id],
-        cards: groupCardTexts(data, group, input),
+        cards,
         charts: charts.map((v) => ({ title: v.title, option: v.option(BRIEFING_THEME) })),
         text: briefingText({
           group: '',
@@ -48,7 +49,7 @@ export function GroupPageExport({ group }: { group: Group }) {
           period: `${input.year}年度`,
           unit: '',
           source: data.meta.source.title,
-          hasDemo: charts.some((v) => v.hasDemo),
+          hasDemo: charts.some((v) => v.hasDemo) || cards.some((c) => c.demo || c.demoTarget),
           exportedAt,
         }),
       })

@@ -259,3 +259,28 @@ describe('dataset built from the 2024 report', () => {
     expect(() => buildDataset(edited)).toThrow(/3767/)
   })
 })
+
+describe('targets say no more than their source', () => {
+  const published = indicatorsResponseSchema.parse(readPublished('indicators.json')).items
+
+  it('has no target without its sentence: a document target cites a sentence of its document', () => {
+    // The report is the only source document there is; a target citing another would need it here.
+    const documents = new Map([[meta.source.title, REPORT]])
+    for (const i of [...indicators, ...published]) {
+      const origin = i.target?.origin
+      if (!origin || origin.kind === 'demo') continue
+      const text = documents.get(origin.document)
+      expect(text, `${i.code}: 目标来源文件「${origin.document}」`).toBeDefined()
+      expect(text, `${i.code}: 目标依据原句`).toContain(origin.sentence)
+      expect(origin.sentence, `${i.code}: 原句写出目标值`).toContain(String(i.target!.value))
+    }
+  })
+
+  it('with the report as source, every target is demo: the report states results, not targets', () => {
+    const targets = [...indicators, ...published].filter((i) => i.target !== null)
+    expect(targets.length).toBeGreaterThan(0)
+    for (const i of targets) expect(i.target!.origin, i.code).toEqual({ kind: 'demo' })
+    // No sentence of the report sets one: it never even uses the word.
+    expect(REPORT).not.toContain('目标')
+  })
+})

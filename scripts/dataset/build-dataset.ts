@@ -63,8 +63,12 @@ function toIndicator(f: ReportFigure, text: string): Indicator {
   if (sentence.slice(quoteOffset, quoteOffset + f.quote.length) !== f.quote) {
     throw new Error(`来源句定位错误「${f.quote}」:${sentence}`)
   }
-  const { value: _value, anchor: _anchor, quote, ...rest } = f
-  return { ...rest, source: { section: sectionAt(text, at), sentence, quote, quoteOffset } }
+  const { value: _value, anchor: _anchor, quote, demoTarget, ...rest } = f
+  return {
+    ...rest,
+    target: demoTarget === null ? null : { value: demoTarget, origin: { kind: 'demo' } },
+    source: { section: sectionAt(text, at), sentence, quote, quoteOffset },
+  }
 }
 
 function buildMeta(text: string): Meta {
@@ -176,8 +180,8 @@ const round1 = (n: number) => Math.round(n * 10) / 10
 function demoDistrictValue(f: ReportFigure, year: number, rand: () => number): number {
   const yearsBack = REPORT_YEAR - year
   if (f.kind === 'rate') {
-    const reach = f.target === 100 ? 100 : f.value
-    const dip = yearsBack * (f.target === 100 ? 0.6 + rand() * 1.8 : 3 + rand() * 5)
+    const reach = f.demoTarget === 100 ? 100 : f.value
+    const dip = yearsBack * (f.demoTarget === 100 ? 0.6 + rand() * 1.8 : 3 + rand() * 5)
     return round1(Math.min(100, Math.max(0, reach - dip)))
   }
   if (f.kind === 'hours') return f.value

@@ -1,11 +1,12 @@
 import { useMemo, type CSSProperties } from 'react'
-import { metTarget, pickCell, type Cell, type ObservationIndex } from '@/domain/observation-index'
+import { pickCell, type Cell, type ObservationIndex } from '@/domain/observation-index'
+import { metTarget, shownTarget } from '@/domain/targets'
 import type { Indicator } from '@/domain/schemas'
 import { formatIndicatorValue, formatValue, NO_DATA } from '@/lib/format'
 import { SourceNote } from './source-note'
 import { Sparkline, YearChangeMark } from './sparkline'
 import { yearOverYear, type YearPoint } from '@/lib/year-change'
-import { DemoBadge } from './state-views'
+import { DEMO_TARGET_TITLE, DemoBadge } from './state-views'
 import './metric-card.css'
 
 /**
@@ -27,6 +28,8 @@ interface MetricCardProps {
   cell: Cell
   accent: string
   reportTitle: string
+  /** Whether demo data is shown: a demo target (and 达标 against it) is shown only with it. */
+  showDemo: boolean
   /** Given, the card also shows the year-over-year change and a sparkline of the years. */
   trend?: CardTrendInput
 }
@@ -62,15 +65,29 @@ function CardTrend({ indicator, trend }: { indicator: Indicator; trend: CardTren
   )
 }
 
-function TargetLine({ indicator, value }: { indicator: Indicator; value: number | null }) {
-  if (indicator.target === null) return <span className="metric-card__target" />
-  const target = formatValue(indicator.target, indicator.unit).text
-  const met = value === null ? null : metTarget(indicator, value)
+function TargetLine({
+  indicator,
+  value,
+  showDemo,
+}: {
+  indicator: Indicator
+  value: number | null
+  showDemo: boolean
+}) {
+  const target = shownTarget(indicator, showDemo)
+  if (target === null) return <span className="metric-card__target" />
+  const text = formatValue(target.value, indicator.unit).text
+  const met = value === null ? null : metTarget(target, indicator.direction, value)
+  const origin =
+    target.origin.kind === 'document'
+      ? `目标依据:《${target.origin.document}》「${target.origin.sentence}」`
+      : undefined
   return (
-    <span className="metric-card__target">
-      目标 {target}
+    <span className="metric-card__target" data-target-demo={target.demo} title={origin}>
+      目标 {text}
       {met === true && <span className="tag tag--met">✓ 达标</span>}
       {met === false && <span className="tag tag--below">▲ 未达标</span>}
+      {target.demo && <DemoBadge title={DEMO_TARGET_TITLE} />}
     </span>
   )
 }
@@ -79,7 +96,14 @@ function TargetLine({ indicator, value }: { indicator: Indicator; value: number 
  * One indicator: value with unit and qualifier, target and whether it is met, and its source;
  * with `trend`, also the change on the year before and a sparkline of the years.
  */
-export function MetricCard({ indicator, cell, accent, reportTitle, trend }: MetricCardProps) {
+export function MetricCard({
+  indicator,
+  cell,
+  accent,
+  reportTitle,
+  showDemo,
+  trend,
+}: MetricCardProps) {
   const obs = cell.state === 'value' ? cell.observation : null
   const formatted = obs ? formatIndicatorValue(indicator, obs.value, obs.qualifier) : null
   const demo = obs?.status === 'demo'
@@ -125,7 +149,7 @@ export function MetricCard({ indicator, cell, accent, reportTitle, trend }: Metr
         value
       )}
       <footer className="metric-card__foot">
-        <TargetLine indicator={indicator} value={obs?.value ?? null} />
+        <TargetLine indicator={indicator} value={obs?.value ?? null} showDemo={showDemo} />
         <SourceNote indicator={indicator} reportTitle={reportTitle} />
       </footer>
     </article>

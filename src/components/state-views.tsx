@@ -31,9 +31,17 @@ export function ErrorState({ message, onRetry }: { message: string; onRetry?: ()
   )
 }
 
-export function DemoBadge({ label = '示例' }: { label?: string }) {
+export const DEMO_TARGET_TITLE = '示例目标:报告只写结果,未给出目标值;目标与达标判断仅作演示'
+
+export function DemoBadge({
+  label = '示例',
+  title = '示例数据:报告未提供,仅作演示,非报告数字',
+}: {
+  label?: string
+  title?: string
+}) {
   return (
-    <span className="badge badge--demo" title="示例数据:报告未提供,仅作演示,非报告数字">
+    <span className="badge badge--demo" title={title}>
       {label}
     </span>
   )

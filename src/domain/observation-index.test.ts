@@ -3,7 +3,6 @@ import type { Indicator, Observation, Organization } from './schemas'
 import {
   collectProblems,
   indexObservations,
-  metTarget,
   organizationsFor,
   pickCell,
   valueProblem,
@@ -41,7 +40,7 @@ const examRate = indicator({
   id: 'exam-pass-rate',
   kind: 'rate',
   unit: '%',
-  target: 100,
+  target: { value: 100, origin: { kind: 'demo' } },
   group: 'enforcement-team',
 })
 const NO_PROBLEMS = new Map<string, string>()
@@ -179,23 +178,6 @@ describe('collectProblems', () => {
 
   it('ignores observations of indicators it does not know', () => {
     expect(collectProblems(indicators, [obs({ indicatorId: 'other', value: -1 })], []).size).toBe(0)
-  })
-})
-
-describe('metTarget', () => {
-  it('meets a higher-is-better target at or above it', () => {
-    expect(metTarget(examRate, 100)).toBe(true)
-    expect(metTarget(examRate, 99.9)).toBe(false)
-  })
-
-  it('meets a lower-is-better target at or below it', () => {
-    const lower = indicator({ id: 'x', direction: 'lower', target: 10 })
-    expect(metTarget(lower, 10)).toBe(true)
-    expect(metTarget(lower, 11)).toBe(false)
-  })
-
-  it('has no verdict without a target', () => {
-    expect(metTarget(stockDocs, 3767)).toBeNull()
   })
 })
 

@@ -89,12 +89,6 @@ export function collectProblems(
   return problems
 }
 
-export function metTarget(indicator: Indicator, value: number): boolean | null {
-  if (indicator.target === null) return null
-  if (indicator.direction === 'lower') return value <= indicator.target
-  return value >= indicator.target
-}
-
 export function organizationsFor(indicator: Indicator, orgs: Organization[]): Organization[] {
   if (indicator.breakdown === 'none') return []
   return orgs.filter((o) => o.type === indicator.breakdown)

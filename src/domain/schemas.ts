@@ -57,6 +57,35 @@ export const metaSchema = z.object({
 })
 export type Meta = z.infer<typeof metaSchema>
 
+/**
+ * Where a target comes from. The 2024 report states results (均达100%), never a target, so every
+ * target built from it is `demo`: shown marked 示例 and hidden with the demo data. A deployment
+ * with a real 考核 document publishes `document` targets: the document's title and the sentence
+ * of it that sets the target, shown without a mark.
+ */
+export const targetOriginSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('demo') }),
+    z.object({
+      kind: z.literal('document'),
+      document: z.string({ error: '目标来源文件应为文字' }).trim().min(1, '目标来源文件不能为空'),
+      sentence: z
+        .string({ error: '目标依据原句应为文字' })
+        .trim()
+        .min(1, '目标来自文件时应写明依据原句'),
+    }),
+  ],
+  { error: '应为 demo(示例)或 document(文件)' },
+)
+export type TargetOrigin = z.infer<typeof targetOriginSchema>
+
+export const targetSchema = z.object({
+  value: z.number({ error: '目标值应为数字' }).finite('目标值应为有限数字'),
+  origin: targetOriginSchema,
+})
+export type Target = z.infer<typeof targetSchema>
+
 export const indicatorSchema = z.object({
   id,
   code: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, '应形如 XZFW-01'),
@@ -66,7 +95,7 @@ export const indicatorSchema = z.object({
   unit: text,
   kind: indicatorKindSchema,
   direction: directionSchema,
-  target: z.number().finite().nullable(),
+  target: targetSchema.nullable(),
   qualifier: qualifierSchema.nullable(),
   definition: text,
   breakdown: z.enum(['town', 'department', 'none']),

@@ -59,10 +59,22 @@ const FIELD_NAMES: Record<string, string> = {
   requestTimeoutMs: '请求超时',
 }
 
+/** Inside an indicator's `target`, the same keys name other things. */
+const TARGET_FIELD_NAMES: Record<string, string> = {
+  target: '目标值',
+  value: '目标值',
+  origin: '目标来源',
+  kind: '目标来源',
+  document: '目标来源文件',
+  sentence: '目标依据原句',
+}
+
 /** The field a problem is about, in Chinese; an unknown key is called 数据, never shown raw. */
 function pathText(path: PropertyKey[]): string {
   const last = [...path].reverse().find((p) => typeof p === 'string')
-  return typeof last === 'string' ? (FIELD_NAMES[last] ?? '数据') : ''
+  if (typeof last !== 'string') return ''
+  if (path.includes('target')) return TARGET_FIELD_NAMES[last] ?? FIELD_NAMES[last] ?? '数据'
+  return FIELD_NAMES[last] ?? '数据'
 }
 
 function received(input: unknown): string {

@@ -163,6 +163,8 @@ describe('wrong values on the overview', { concurrency: 3 }, () => {
       'exam-pass-rate': '指标类型的取值不在允许范围内',
       'training-completion-rate': '优劣方向的取值不在允许范围内',
       'petition-accept-rate': '目标值应为数字(实际为文本)',
+      // A target from a document must cite its sentence.
+      'petition-handle-rate': '缺少目标依据原句',
       'long-running-case-mediated': '限定词的取值不在允许范围内',
       'clauses-improved': '口径说明应为文本(实际为对象)',
       'incremental-warnings': '分解方式的取值不在允许范围内',
@@ -177,7 +179,10 @@ describe('wrong values on the overview', { concurrency: 3 }, () => {
     set('stock-risks', { unit: [] })
     set('exam-pass-rate', { kind: 'ratio' })
     set('training-completion-rate', { direction: 1 })
-    set('petition-accept-rate', { target: '100' })
+    set('petition-accept-rate', { target: { value: '100', origin: { kind: 'demo' } } })
+    set('petition-handle-rate', {
+      target: { value: 100, origin: { kind: 'document', document: '考核细则' } },
+    })
     set('long-running-case-mediated', { qualifier: 'about' })
     set('clauses-improved', { definition: {} })
     set('incremental-warnings', { breakdown: 'city' })
@@ -240,7 +245,7 @@ describe('wrong values on the overview', { concurrency: 3 }, () => {
         reportedIn(d, 'apply-power-deploy-rate').value = 1e308
         reportedIn(d, 'stock-docs').value = 1e308
         reportedIn(d, 'incremental-warnings').value = 1e300
-        d.indicators.items.find((i) => i.id === 'leader-court-appearance-rate').target = HUGE
+        d.indicators.items.find((i) => i.id === 'leader-court-appearance-rate').target.value = HUGE
         session = await openCase(withHuge(filesOf(d)))
         cards = new Map((await readCards(session.page)).map((c) => [c.id, c]))
       })

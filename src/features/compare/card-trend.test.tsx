@@ -27,6 +27,7 @@ function card(over: Partial<CardTrendInput> = {}, withTrend = true) {
       cell={cell}
       accent="#4f9dff"
       reportTitle="报告"
+      showDemo={trend.showDemo}
       trend={withTrend ? trend : undefined}
     />,
   )

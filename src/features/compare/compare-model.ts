@@ -1,4 +1,5 @@
-import { metTarget, pickCell, type Cell, type ObservationIndex } from '@/domain/observation-index'
+import { pickCell, type Cell, type ObservationIndex } from '@/domain/observation-index'
+import { metTarget, shownTarget, type ShownTarget } from '@/domain/targets'
 import type { Indicator, Organization } from '@/domain/schemas'
 import { formatIndicatorValue, NO_DATA } from '@/lib/format'
 import {
@@ -61,6 +62,8 @@ export interface ChangeRow {
 
 export interface FocusModel {
   indicator: Indicator
+  /** The target shown (null: none, or a demo target with demo data hidden). */
+  target: ShownTarget | null
   /** A problem with the indicator's data: its charts show it instead of numbers. */
   error: string | null
   year: number
@@ -83,11 +86,14 @@ export interface FocusModel {
 
 export interface RadarItem {
   indicator: Indicator
+  target: ShownTarget
   cell: ValueCell
   attainment: Attainment
 }
 
 export interface RadarModel {
+  /** Whether any indicator of the catalogue has a target to show: without, there is no radar. */
+  available: boolean
   org: Organization | null
   year: number
   /** The axes drawn: at most RADAR_AXES, in catalogue order. */
@@ -110,6 +116,7 @@ export interface TableRow {
   readonly cells: ValueCell[]
   /** The value in the table's year (the filter bar's 年度), a column or not. */
   current: ValueCell
+  target: ShownTarget | null
   change: YearChange
   attain: Attainment
   rank: number | null
@@ -119,6 +126,8 @@ export interface TableRow {
 }
 
 export interface CompareModel {
+  /** Whether any indicator of the catalogue has a target to show (the table's target columns). */
+  hasTargets: boolean
   indicators: Indicator[]
   orgs: Organization[]
   years: number[]
@@ -252,7 +261,11 @@ function derivedOf(
     const before = cellOf(input, indicator, orgId, year - 1)
     return {
       change: changeOf(indicator, year, now, before),
-      attain: attainment(now.value, indicator.target, indicator.direction),
+      attain: attainment(
+        now.value,
+        shownTarget(indicator, input.showDemo)?.value ?? null,
+        indicator.direction,
+      ),
     }
   })
 }
@@ -279,6 +292,7 @@ function rankingOf(
   unitsKey: string,
 ): Ranking {
   const rankings = cachesFor(input).rankings
+  const target = shownTarget(indicator, input.showDemo)
   const key = `${input.year}|${unitsKey}`
   const cached = rankings.get(indicator.id)
   if (cached?.key === key) return cached
@@ -292,7 +306,7 @@ function rankingOf(
     org: r.org,
     cell: r.cell,
     rank: r.rank,
-    met: r.cell.value === null ? null : metTarget(indicator, r.cell.value),
+    met: r.cell.value === null ? null : metTarget(target, indicator.direction, r.cell.value),
   }))
   const counts = new Map<number, number>()
   for (const r of ranked) if (r.rank !== null) counts.set(r.rank, (counts.get(r.rank) ?? 0) + 1)
@@ -321,6 +335,7 @@ function focusModel(
   const districtOrg = selectedOrgs.find((o) => o.type === 'district') ?? null
   const units = selectedOrgs.filter((o) => o.type !== 'district')
   const ranking = rankingOf(input, indicator, units, unitsKey).ranked
+  const target = shownTarget(indicator, input.showDemo)
   const districtCell = districtOrg ? at(districtOrg, year) : null
   const district =
     districtOrg && districtCell
@@ -328,7 +343,10 @@ function focusModel(
           org: districtOrg,
           cell: districtCell,
           rank: null,
-          met: districtCell.value === null ? null : metTarget(indicator, districtCell.value),
+          met:
+            districtCell.value === null
+              ? null
+              : metTarget(target, indicator.direction, districtCell.value),
         }
       : null
 
@@ -358,6 +376,7 @@ function focusModel(
     .slice(0, TREND_LINES)
   return {
     indicator,
+    target,
     error,
     year,
     ranking,
@@ -371,22 +390,29 @@ function focusModel(
   }
 }
 
+/** Whether any indicator of the catalogue has a target to show with the demo switch as it is. */
+export function hasShownTargets(input: Pick<CompareInput, 'indicators' | 'showDemo'>): boolean {
+  return input.indicators.some((i) => shownTarget(i, input.showDemo) !== null)
+}
+
 function radarModel(input: CompareInput, selected: Indicator[]): RadarModel {
   const org = input.organizations.find((o) => o.id === input.orgId) ?? null
   const items: RadarItem[] = []
   const missing: Indicator[] = []
   const noTarget: Indicator[] = []
   for (const indicator of selected) {
-    if (indicator.target === null) {
+    const target = shownTarget(indicator, input.showDemo)
+    if (target === null) {
       noTarget.push(indicator)
       continue
     }
     const cell = org ? cellOf(input, indicator, org.id, input.year) : EMPTY
-    const a = attainment(cell.value, indicator.target, indicator.direction)
+    const a = attainment(cell.value, target.value, indicator.direction)
     if (a.percent === null) missing.push(indicator)
-    else items.push({ indicator, cell, attainment: a })
+    else items.push({ indicator, target, cell, attainment: a })
   }
   return {
+    available: hasShownTargets(input),
     org,
     year: input.year,
     items: items.slice(0, RADAR_AXES),
@@ -402,6 +428,7 @@ function radarModel(input: CompareInput, selected: Indicator[]): RadarModel {
  */
 class Row implements TableRow {
   readonly key: string
+  readonly target: ShownTarget | null
   readonly change: YearChange
   readonly attain: Attainment
   readonly rank: number | null
@@ -421,6 +448,7 @@ class Row implements TableRow {
   ) {
     this.#input = input
     this.key = `${indicator.id}|${org.id}`
+    this.target = shownTarget(indicator, input.showDemo)
     this.change = rest.change
     this.attain = rest.attain
     this.rank = rest.rank
@@ -471,6 +499,7 @@ export function buildCompareModel(input: CompareInput): CompareModel {
   }
 
   return {
+    hasTargets: hasShownTargets(input),
     indicators,
     orgs,
     years: selection.years,

@@ -47,7 +47,9 @@ export function sharedUnit(model: Pick<CompareModel, 'indicators'>): string | nu
   return units.size === 1 ? [...units][0]! : null
 }
 
-export function tableColumns(model: Pick<CompareModel, 'indicators' | 'years' | 'year'>): Column[] {
+export function tableColumns(
+  model: Pick<CompareModel, 'indicators' | 'years' | 'year' | 'hasTargets'>,
+): Column[] {
   const unit = sharedUnit(model)
   const u = unit ? `(${unit})` : '(见计量单位列)'
   const du = unit
@@ -62,8 +64,13 @@ export function tableColumns(model: Pick<CompareModel, 'indicators' | 'years' | 
     { key: 'delta', header: `${y}年同比增减${du}`, numeric: true, derived: true },
     { key: 'pct', header: `${y}年同比增减率(%,派生)`, numeric: true, derived: true },
     { key: 'tone', header: `${y}年同比评价`, numeric: false },
-    { key: 'target', header: `目标值${u}`, numeric: true },
-    { key: 'attain', header: `${y}年目标达成度(%,派生)`, numeric: true, derived: true },
+    // No target to show (demo targets with demo data hidden): no target columns at all.
+    ...(model.hasTargets
+      ? [
+          { key: 'target', header: `目标值${u}`, numeric: true },
+          { key: 'attain', header: `${y}年目标达成度(%,派生)`, numeric: true, derived: true },
+        ]
+      : []),
     { key: 'rank', header: `${y}年排名`, numeric: true },
   ]
 }
@@ -117,17 +124,15 @@ export function cellText(row: TableRow, key: string): CellText {
         tone: change.tone,
       }
     case 'target':
-      return {
-        text:
-          row.indicator.target === null ? '无目标' : formatValue(row.indicator.target, '').figure,
-        demo: false,
-      }
+      return row.target === null
+        ? { text: '无目标', demo: false }
+        : { text: formatValue(row.target.value, '').figure, demo: row.target.demo }
     case 'attain': {
-      if (row.indicator.target === null) return { text: '无目标', demo: false }
+      if (row.target === null) return { text: '无目标', demo: false }
       const text = formatAttainment(row.attain)
       return {
         text: text.endsWith('%') ? text.slice(0, -1) : text,
-        demo: row.attain.percent !== null && row.current.demo,
+        demo: row.attain.percent !== null && (row.current.demo || row.target.demo),
       }
     }
     case 'rank':
@@ -162,7 +167,7 @@ function sortValue(row: TableRow, key: string): number | null {
     case 'pct':
       return row.change.pct
     case 'target':
-      return row.indicator.target
+      return row.target?.value ?? null
     case 'attain':
       return row.attain.percent
     case 'rank':

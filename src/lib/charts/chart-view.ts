@@ -1,5 +1,6 @@
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
+import { formatValue } from '@/lib/format'
 import {
   briefingText,
   exportFileName,
@@ -16,6 +17,11 @@ import {
 
 /** Appended to a demo value wherever it is written (labels, tooltips, tables, accessible names). */
 export const DEMO_SUFFIX = '(示例)'
+/** "目标 100%", or "目标 100%(示例)" for a demo target (src/domain/targets.ts). */
+export function targetText(target: { value: number; demo: boolean }, unit: string): string {
+  return `目标 ${formatValue(target.value, unit).text}${target.demo ? DEMO_SUFFIX : ''}`
+}
+
 /** Appended to a value computed from report figures rather than read from the report. */
 export const DERIVED = '(派生)'
 

@@ -76,7 +76,7 @@ const lowerIndicator: Indicator = {
   unit: '件',
   kind: 'count',
   direction: 'lower',
-  target: 10,
+  target: { value: 10, origin: { kind: 'demo' } },
 }
 const orgs: Organization[] = Array.from({ length: 30 }, (_, i) => ({
   id: `org-${i}`,

@@ -1,17 +1,16 @@
 import { baseOption, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
-import { DEMO_SUFFIX, DERIVED } from '@/lib/charts/chart-view'
+import { DEMO_SUFFIX, DERIVED, targetText } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/theme/themes'
-import { formatValue } from '@/lib/format'
 import { formatAttainment } from '../compare-maths'
 import type { RadarModel } from '../compare-model'
 
 /** The radar's outer ring: 150 % of target; more is drawn on the edge and written "≥…". */
 export const RADAR_MAX = 150
 
-/** An axis name: the short name, marked 示例 when its value is demo data. */
+/** An axis name: the short name, marked 示例 when its value or its target is demo data. */
 export function radarAxisName(item: RadarModel['items'][number]): string {
-  return `${item.indicator.shortName}${item.cell.demo ? DEMO_SUFFIX : ''}`
+  return `${item.indicator.shortName}${item.cell.demo || item.target.demo ? DEMO_SUFFIX : ''}`
 }
 
 /**
@@ -23,26 +22,28 @@ export function buildRadarOption(
   theme: ChartTheme,
   accent: string,
 ): ChartOption {
-  const anyDemo = radar.items.some((i) => i.cell.demo)
+  const anyDemo = radar.items.some((i) => i.cell.demo || i.target.demo)
+  const demoTargets = radar.items.some((i) => i.target.demo)
+  const ring = `目标 100%${demoTargets ? DEMO_SUFFIX : ''}`
   const values = radar.items.map((i) => Math.min(i.attainment.percent ?? 0, RADAR_MAX))
   return {
     ...baseOption(theme, radar.items.length),
     legend: {
       bottom: 0,
       textStyle: { color: theme.text, fontSize: theme.fontSize },
-      data: ['达成度', '目标 100%'],
+      data: ['达成度', ring],
     },
     tooltip: {
       ...baseOption(theme).tooltip,
       trigger: 'item',
       formatter: (p: unknown) => {
         const name = (p as { seriesName?: string }).seriesName
-        if (name !== '达成度') return tooltipHtml('目标', ['每个指标的目标值记为 100%'])
+        if (name !== '达成度') return tooltipHtml(ring, ['每个指标的目标值记为 100%'])
         return tooltipHtml(
           `${radar.org?.name ?? ''} ${radar.year}年 · 目标达成度${DERIVED}`,
           radar.items.map(
             (i) =>
-              `${i.indicator.shortName}:${i.cell.text}${i.cell.demo ? DEMO_SUFFIX : ''},目标 ${formatValue(i.indicator.target, i.indicator.unit).text},达成度 ${formatAttainment(i.attainment)}`,
+              `${i.indicator.shortName}:${i.cell.text}${i.cell.demo ? DEMO_SUFFIX : ''},${targetText(i.target, i.indicator.unit)},达成度 ${formatAttainment(i.attainment)}`,
           ),
         )
       },
@@ -62,12 +63,12 @@ export function buildRadarOption(
       {
         type: 'radar',
         id: 'target',
-        name: '目标 100%',
+        name: ring,
         silent: false,
         symbol: 'none',
         lineStyle: { color: theme.met, type: 'dashed', width: 1.5 },
         itemStyle: { color: theme.met },
-        data: [{ name: '目标 100%', value: radar.items.map(() => 100) }],
+        data: [{ name: ring, value: radar.items.map(() => 100) }],
       },
       {
         type: 'radar',

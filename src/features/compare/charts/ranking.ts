@@ -1,5 +1,5 @@
 import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
-import { DEMO_SUFFIX, DERIVED } from '@/lib/charts/chart-view'
+import { DEMO_SUFFIX, DERIVED, targetText } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/theme/themes'
 import { formatValue } from '@/lib/format'
@@ -33,7 +33,7 @@ export function buildRankingOption(
   accent: string,
 ): ChartOption {
   const rows = focus.ranking
-  const { indicator } = focus
+  const { indicator, target } = focus
   const avg = averageText(focus)
   const marks = [
     ...(focus.average.value !== null
@@ -50,14 +50,14 @@ export function buildRankingOption(
           },
         ]
       : []),
-    ...(indicator.target !== null
+    ...(target !== null
       ? [
           {
             name: 'target',
-            xAxis: indicator.target,
+            xAxis: target.value,
             lineStyle: { color: theme.met, type: 'dashed' as const, width: 1.5 },
             label: {
-              formatter: `目标 ${formatValue(indicator.target, indicator.unit).text}`,
+              formatter: targetText(target, indicator.unit),
               color: theme.met,
               position: 'start' as const,
             },
@@ -82,13 +82,13 @@ export function buildRankingOption(
         const i = dataIndexOf(p)
         const row = i === undefined ? undefined : rows[i]
         if (!row) return ''
-        const a = attainment(row.cell.value, indicator.target, indicator.direction)
+        const a = attainment(row.cell.value, target?.value ?? null, indicator.direction)
         return tooltipHtml(row.org.name, [
           `${focus.year}年 ${row.cell.text}${row.cell.demo ? ` ${DEMO_SUFFIX}` : ''}`,
           `排名 ${rankLabel(row.rank)} / ${rows.filter((r) => r.rank !== null).length}`,
-          ...(indicator.target !== null
+          ...(target !== null
             ? [
-                `目标 ${formatValue(indicator.target, indicator.unit).text},达成度 ${formatAttainment(a)}${DERIVED}`,
+                `${targetText(target, indicator.unit)},达成度 ${formatAttainment(a)}${DERIVED}${target.demo ? DEMO_SUFFIX : ''}`,
               ]
             : []),
           ...(avg ? [avg] : []),

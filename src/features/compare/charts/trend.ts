@@ -1,8 +1,7 @@
 import { baseOption, tooltipHtml } from '@/lib/echarts/option-base'
-import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
+import { DEMO_SUFFIX, targetText } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/theme/themes'
-import { formatValue } from '@/lib/format'
 import type { FocusModel } from '../compare-model'
 
 /** Line colours; no green or amber, which mean met / below target. */
@@ -25,7 +24,7 @@ const LINE_COLORS = [
  * and named 示例 in the tooltip.
  */
 export function buildTrendOption(focus: FocusModel, theme: ChartTheme): ChartOption {
-  const { indicator, years, orgs, cells, trendOrgs } = focus
+  const { indicator, target, years, orgs, cells, trendOrgs } = focus
   return {
     ...baseOption(theme, trendOrgs.length * years.length),
     color: LINE_COLORS,
@@ -77,7 +76,7 @@ export function buildTrendOption(focus: FocusModel, theme: ChartTheme): ChartOpt
         value: c.value ?? '-',
         symbol: c.demo ? 'emptyCircle' : 'circle',
       })),
-      ...(n === 0 && indicator.target !== null
+      ...(n === 0 && target !== null
         ? {
             markLine: {
               silent: true,
@@ -86,9 +85,9 @@ export function buildTrendOption(focus: FocusModel, theme: ChartTheme): ChartOpt
               label: {
                 color: theme.met,
                 position: 'insideEndTop' as const,
-                formatter: `目标 ${formatValue(indicator.target, indicator.unit).text}`,
+                formatter: targetText(target, indicator.unit),
               },
-              data: [{ yAxis: indicator.target }],
+              data: [{ yAxis: target.value }],
             },
           }
         : {}),

@@ -82,6 +82,9 @@ const yearCells = (focus: FocusModel, i: number) =>
     )
     .join('、')
 
+/** The focus chart draws a demo target line (its view then carries 含示例数据). */
+const demoTarget = (focus: FocusModel) => focus.target?.demo === true
+
 export function rankingView(focus: FocusModel, source: string): ChartView {
   const { indicator, ranking, year } = focus
   const avg = averageText(focus)
@@ -101,14 +104,14 @@ export function rankingView(focus: FocusModel, source: string): ChartView {
     note: [
       DIRECTION_NOTE[indicator.direction],
       avg ? '虚线为区内单位平均(派生)' : null,
-      indicator.target !== null ? '绿色虚线为目标' : null,
+      focus.target === null ? null : `绿色虚线为目标${focus.target.demo ? DEMO_SUFFIX : ''}`,
       focus.district ? `全区数值 ${valueText(focus.district.cell)} 为全区整体,不参与排名` : null,
     ]
       .filter(Boolean)
       .join(';'),
     option: (t) => buildRankingOption(focus, t, t.accents[indicator.group]),
     state: stateOf(focus.error, empty),
-    hasDemo: ranking.some((r) => r.cell.demo),
+    hasDemo: ranking.some((r) => r.cell.demo) || demoTarget(focus),
     hasDerived: focus.average.value !== null,
     summary: `${indicator.shortName} ${year}年排名:${summarize(
       ranking.map(
@@ -160,7 +163,7 @@ export function yearsView(focus: FocusModel, source: string): ChartView {
     note: '每组为一个单位,每根柱为一个年度;斜纹柱为示例数据,缺失年份不画柱',
     option: (t) => buildYearsOption(focus, t),
     state: stateOf(focus.error, empty),
-    hasDemo: all.some((c) => c.demo),
+    hasDemo: all.some((c) => c.demo) || demoTarget(focus),
     hasDerived: false,
     summary: `${indicator.shortName}分年度对比:${summarize(
       orgs.map((o, i) => `${o.shortName} ${yearCells(focus, i)}`),
@@ -263,7 +266,7 @@ export function radarView(
       empty && onAddTargets ? { label: '加入全部有目标值的指标', run: onAddTargets } : undefined,
     option: (t) => buildRadarOption(radar, t, t.accents['admin-services']),
     state: stateOf(null, empty),
-    hasDemo: radar.items.some((i) => i.cell.demo),
+    hasDemo: radar.items.some((i) => i.cell.demo || i.target.demo),
     hasDerived: true,
     summary: `${radar.org?.name ?? ''} ${radar.year}年目标达成度:${summarize(
       radar.items.map((i) => `${radarAxisName(i)} ${formatAttainment(i.attainment)}`),
@@ -275,7 +278,7 @@ export function radarView(
         cells: [
           i.indicator.shortName,
           `${i.cell.text}${i.cell.demo ? DEMO_SUFFIX : ''}`,
-          formatValue(i.indicator.target, i.indicator.unit).text,
+          `${formatValue(i.target.value, i.indicator.unit).text}${i.target.demo ? DEMO_SUFFIX : ''}`,
           formatAttainment(i.attainment),
         ],
       })),
@@ -307,7 +310,7 @@ export function trendView(focus: FocusModel, source: string): ChartView {
       .join(';'),
     option: (t) => buildTrendOption(focus, t),
     state: stateOf(focus.error, empty),
-    hasDemo: trendOrgs.some((i) => cells[i]!.some((c) => c.demo)),
+    hasDemo: trendOrgs.some((i) => cells[i]!.some((c) => c.demo)) || demoTarget(focus),
     hasDerived: false,
     summary: `${indicator.shortName}趋势:${summarize(
       trendOrgs.map((i) => `${orgs[i]!.shortName} ${yearCells(focus, i)}`),
@@ -336,6 +339,8 @@ compareCharts.register({ id: 'compare-change', name: '同比变化', build: ofFo
 compareCharts.register({
   id: 'compare-radar',
   name: '目标达成度',
-  build: ({ model, source, onAddTargets }) => radarView(model, source, onAddTargets),
+  // No target to show (none published, or demo targets with demo data hidden): no 目标达成度.
+  build: ({ model, source, onAddTargets }) =>
+    model.radar.available ? radarView(model, source, onAddTargets) : null,
 })
 compareCharts.register({ id: 'compare-trend', name: '趋势', build: ofFocus(trendView) })

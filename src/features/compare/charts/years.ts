@@ -1,8 +1,7 @@
 import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
-import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
+import { DEMO_SUFFIX, targetText } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/theme/themes'
-import { formatValue } from '@/lib/format'
 import type { FocusModel } from '../compare-model'
 import { categoryZoom } from './zoom'
 
@@ -36,7 +35,7 @@ export function yearsWindow(years: number): number {
  * missing year draws nothing (not a zero). The target is a dashed line.
  */
 export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOption {
-  const { indicator, orgs, years, cells } = focus
+  const { indicator, target, orgs, years, cells } = focus
   const colors = yearColors(years.length)
   const win = yearsWindow(years.length)
   const empty = new Set(
@@ -47,7 +46,7 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
     color: colors,
     grid: {
       left: 8,
-      right: indicator.target !== null ? 72 : 16,
+      right: target === null ? 16 : target.demo ? 118 : 72,
       top: 40,
       bottom: orgs.length > win ? 30 : 8,
       containLabel: true,
@@ -118,7 +117,7 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
           const c = cells[i]![j]!
           return c.value !== null && c.demo === demo ? c.value : '-'
         }),
-        ...(j === 0 && !demo && indicator.target !== null
+        ...(j === 0 && !demo && target !== null
           ? {
               markLine: {
                 silent: true,
@@ -126,9 +125,9 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
                 lineStyle: { color: theme.met, type: 'dashed' as const },
                 label: {
                   color: theme.met,
-                  formatter: `目标 ${formatValue(indicator.target, indicator.unit).text}`,
+                  formatter: targetText(target, indicator.unit),
                 },
-                data: [{ yAxis: indicator.target }],
+                data: [{ yAxis: target.value }],
               },
             }
           : {}),

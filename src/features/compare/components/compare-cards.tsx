@@ -50,6 +50,7 @@ export function CompareCards({
               cell={pickCell(indicator, data.index, orgId, year, showDemo, data.problems)}
               accent={accents[indicator.group]}
               reportTitle={data.meta.source.title}
+              showDemo={showDemo}
               trend={trend}
             />
           </PanelBoundary>

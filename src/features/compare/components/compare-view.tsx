@@ -2,6 +2,7 @@ import '../register'
 import '../compare.css'
 import { useCallback, useMemo } from 'react'
 import { useDataset } from '@/api/dataset'
+import { shownTarget } from '@/domain/targets'
 import { useFilters } from '@/stores/url-state'
 import { buildCompareModel } from '../compare-model'
 import { defaultSelection, type CompareSelection, type SortState } from '../selection'
@@ -55,16 +56,16 @@ export function CompareView() {
   )
   const onReset = useCallback(() => setSelection(defaultSelection(bounds)), [setSelection, bounds])
   const onSort = useCallback((sort: SortState | null) => setSelection({ sort }), [setSelection])
-  const targets = data.indicators.filter((i) => i.target !== null)
+  const targets = data.indicators.filter((i) => shownTarget(i, showDemo) !== null)
   const missingTargets = targets.some((i) => !selection.indicatorIds.includes(i.id))
   const onAddTargets = useCallback(
     () =>
       setSelection({
         indicatorIds: data.indicators
-          .filter((i) => i.target !== null || selection.indicatorIds.includes(i.id))
+          .filter((i) => shownTarget(i, showDemo) !== null || selection.indicatorIds.includes(i.id))
           .map((i) => i.id),
       }),
-    [data.indicators, selection.indicatorIds, setSelection],
+    [data.indicators, selection.indicatorIds, setSelection, showDemo],
   )
 
   return (

@@ -1,4 +1,5 @@
-import { metTarget, pickCell, type ObservationIndex } from '@/domain/observation-index'
+import { pickCell, type ObservationIndex } from '@/domain/observation-index'
+import { metTarget, shownTarget } from '@/domain/targets'
 import type { Indicator, Organization } from '@/domain/schemas'
 import { formatIndicatorValue, NO_DATA } from '@/lib/format'
 import type { ChartRow } from './chart-rows'
@@ -20,6 +21,7 @@ function row(
   const cell = pickCell(b.indicator, b.index, orgId, year, b.showDemo, b.problems)
   if (cell.state === 'error') return cell.message
   const obs = cell.state === 'value' ? cell.observation : null
+  const target = shownTarget(b.indicator, b.showDemo)
   return {
     id,
     label,
@@ -27,8 +29,8 @@ function row(
     text: obs ? formatIndicatorValue(b.indicator, obs.value, obs.qualifier).text : NO_DATA,
     unit: b.indicator.unit,
     demo: obs?.status === 'demo',
-    target: b.indicator.target,
-    met: obs ? metTarget(b.indicator, obs.value) : null,
+    target,
+    met: obs ? metTarget(target, b.indicator.direction, obs.value) : null,
   }
 }
 

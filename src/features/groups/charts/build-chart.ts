@@ -1,4 +1,5 @@
-import { metTarget, pickCell, type ObservationIndex } from '@/domain/observation-index'
+import { pickCell, type ObservationIndex } from '@/domain/observation-index'
+import { metTarget, shownTarget } from '@/domain/targets'
 import type { Indicator } from '@/domain/schemas'
 import { formatIndicatorValue, NO_DATA } from '@/lib/format'
 import type { ChartTheme } from '@/lib/theme/themes'
@@ -45,6 +46,7 @@ export function chartRows(spec: ChartSpec, input: ChartInput): ChartRowsResult {
     )
     if (cell.state === 'error') return { rows: [], error: `${indicator.shortName}:${cell.message}` }
     const obs = cell.state === 'value' ? cell.observation : null
+    const target = shownTarget(indicator, input.showDemo)
     rows.push({
       id,
       label: indicator.shortName,
@@ -52,8 +54,8 @@ export function chartRows(spec: ChartSpec, input: ChartInput): ChartRowsResult {
       text: obs ? formatIndicatorValue(indicator, obs.value, obs.qualifier).text : NO_DATA,
       unit: indicator.unit,
       demo: obs?.status === 'demo',
-      target: indicator.target,
-      met: obs ? metTarget(indicator, obs.value) : null,
+      target,
+      met: obs ? metTarget(target, indicator.direction, obs.value) : null,
     })
   }
   return { rows, error: null }

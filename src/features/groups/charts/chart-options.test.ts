@@ -218,6 +218,8 @@ describe('bars', () => {
   })
 })
 
+const DEMO_TARGET = { value: 100, origin: { kind: 'demo' as const }, demo: true }
+
 describe('columns (by year and by organisation)', () => {
   const rows = [
     row({ id: '2022', label: '2022年', value: 90, text: '90%', unit: '%', demo: true }),
@@ -226,7 +228,7 @@ describe('columns (by year and by organisation)', () => {
   ]
 
   it('labels demo columns 示例 with hatching and draws nothing for a missing year', () => {
-    const option = buildColumnsOption(rows, THEMES.desk.chart, ACCENT, 100)
+    const option = buildColumnsOption(rows, THEMES.desk.chart, ACCENT, DEMO_TARGET, '%')
     const data = seriesOf(option)[0]!.data!
     expect(labelAt(option, 0)).toContain('示例')
     expect(labelAt(option, 2)).not.toContain('示例')
@@ -238,15 +240,16 @@ describe('columns (by year and by organisation)', () => {
 
   it('draws the target as a line only when there is one', () => {
     expect(
-      seriesOf(buildColumnsOption(rows, THEMES.desk.chart, ACCENT, 100))[0]!.markLine!.data,
+      seriesOf(buildColumnsOption(rows, THEMES.desk.chart, ACCENT, DEMO_TARGET, '%'))[0]!.markLine!
+        .data,
     ).toEqual([{ yAxis: 100 }])
     expect(
-      seriesOf(buildColumnsOption(rows, THEMES.desk.chart, ACCENT, null))[0]!.markLine,
+      seriesOf(buildColumnsOption(rows, THEMES.desk.chart, ACCENT, null, '%'))[0]!.markLine,
     ).toBeUndefined()
   })
 
   it('escapes organisation names in the tooltip', () => {
-    const option = buildColumnsOption([row({ label: XSS })], THEMES.desk.chart, ACCENT, null)
+    const option = buildColumnsOption([row({ label: XSS })], THEMES.desk.chart, ACCENT, null, '%')
     expect(tooltipAt(option, 0)).not.toContain('<img')
   })
 })
@@ -259,7 +262,7 @@ describe('rings', () => {
       value: 100,
       text: '100%',
       unit: '%',
-      target: 100,
+      target: DEMO_TARGET,
       met: true,
     }),
     row({
@@ -268,7 +271,7 @@ describe('rings', () => {
       value: 96.5,
       text: '96.5%',
       unit: '%',
-      target: 100,
+      target: DEMO_TARGET,
       met: false,
       demo: true,
     }),
@@ -304,13 +307,13 @@ describe('rings', () => {
   })
 
   it('names the target in the tooltip', () => {
-    expect(series[0]!.tooltip!.formatter(undefined)).toContain('目标 100%')
+    expect(series[0]!.tooltip!.formatter(undefined)).toContain('目标 100%(示例)')
     expect(series[2]!.tooltip!.formatter(undefined)).not.toContain('目标')
   })
 
   it('escapes data in the tooltip', () => {
     const evil = buildRingsOption(
-      [row({ label: XSS, unit: XSS, target: 100 })],
+      [row({ label: XSS, unit: XSS, target: DEMO_TARGET })],
       THEMES.desk.chart,
       ACCENT,
     )

@@ -1,3 +1,4 @@
+import type { ShownTarget } from '@/domain/targets'
 import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
 import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
 import type { ChartTheme } from '@/lib/theme/themes'
@@ -12,8 +13,14 @@ export interface ChartRow {
   text: string
   unit: string
   demo: boolean
-  target: number | null
+  /** The target shown (a demo one only with demo data, marked); `met` is against it. */
+  target: ShownTarget | null
   met: boolean | null
+}
+
+/** A chart of these rows shows a demo value or a demo target (and 达标 against it). */
+export function rowsHaveDemo(rows: ChartRow[]): boolean {
+  return rows.some((r) => r.demo || r.target?.demo === true)
 }
 
 /** Tooltip HTML for one row, every piece of data escaped. */

@@ -1,5 +1,6 @@
 import { baseOption } from '@/lib/echarts/option-base'
-import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
+import type { ShownTarget } from '@/domain/targets'
+import { DEMO_SUFFIX, targetText } from '@/lib/charts/chart-view'
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { barData, rowsTooltip, type ChartRow } from './chart-rows'
@@ -12,7 +13,8 @@ export function buildColumnsOption(
   rows: ChartRow[],
   theme: ChartTheme,
   accent: string,
-  target: number | null,
+  target: ShownTarget | null,
+  unit: string,
 ): ChartOption {
   return {
     ...baseOption(theme),
@@ -52,8 +54,12 @@ export function buildColumnsOption(
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: theme.met, type: 'dashed' as const },
-                label: { color: theme.met, position: 'insideEndTop', formatter: `目标 ${target}` },
-                data: [{ yAxis: target }],
+                label: {
+                  color: theme.met,
+                  position: 'insideEndTop',
+                  formatter: targetText(target, unit),
+                },
+                data: [{ yAxis: target.value }],
               },
             }
           : {}),

@@ -1,11 +1,12 @@
 import type { Dataset } from '@/api/dataset'
-import { metTarget, pickCell } from '@/domain/observation-index'
+import { pickCell } from '@/domain/observation-index'
+import { metTarget, shownTarget } from '@/domain/targets'
 import type { Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
 import type { DeckInput } from '@/lib/export/deck'
 import { THEMES } from '@/lib/theme/themes'
-import { formatIndicatorValue, formatValue, NO_DATA } from '@/lib/format'
-import type { ChartView } from '@/lib/charts/chart-view'
+import { formatIndicatorValue, NO_DATA } from '@/lib/format'
+import { targetText, type ChartView } from '@/lib/charts/chart-view'
 import type { ChartInput } from './build-chart'
 import { chartsOfGroup } from './group-charts'
 import { groupChartView } from './views'
@@ -15,7 +16,10 @@ import { groupChartView } from './views'
  * the screen: cards as text, charts as options in the light briefing theme.
  */
 
-export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): CardText[] {
+/** A card as text; `demoTarget`: its note states a demo target (marked 示例 there). */
+export type GroupCardText = CardText & { demoTarget: boolean }
+
+export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): GroupCardText[] {
   return (data.indicatorsByGroup.get(group.id) ?? []).map((indicator) => {
     const cell = pickCell(
       indicator,
@@ -31,19 +35,22 @@ export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): 
         value: cell.state === 'error' ? '数据错误' : NO_DATA,
         note: '',
         demo: false,
+        demoTarget: false,
       }
     }
     const o = cell.observation
-    const met = metTarget(indicator, o.value)
-    const target =
-      indicator.target === null ? '' : `目标 ${formatValue(indicator.target, indicator.unit).text}`
+    // A demo target (shown only with the demo data) is marked 示例 in the note; the value's own
+    // mark stays the value's (the deck shows values without notes).
+    const target = shownTarget(indicator, input.showDemo)
+    const met = target && metTarget(target, indicator.direction, o.value)
     return {
       name: indicator.shortName,
       value: formatIndicatorValue(indicator, o.value, o.qualifier).text,
-      note: [target, met === true ? '✓ 达标' : met === false ? '▲ 未达标' : '']
-        .filter(Boolean)
-        .join(' '),
+      note: target
+        ? [targetText(target, indicator.unit), met ? '✓ 达标' : '▲ 未达标'].join(' ')
+        : '',
       demo: o.status === 'demo',
+      demoTarget: target?.demo === true,
     }
   })
 }

@@ -21,7 +21,7 @@ export const GROUP_CHARTS: ChartSpec[] = [
   {
     id: 'admin-rates',
     group: 'admin-services',
-    title: '政务服务事项达标率',
+    title: '政务服务事项比率',
     kind: 'rings',
     indicatorIds: ['apply-power-deploy-rate', 'service-guide-rate', 'time-limit-compression'],
   },
@@ -63,7 +63,7 @@ export const GROUP_CHARTS: ChartSpec[] = [
   {
     id: 'enforcement-rates',
     group: 'enforcement-team',
-    title: '考试与培训达标率',
+    title: '考试通过率与培训完成率',
     kind: 'rings',
     indicatorIds: ['exam-pass-rate', 'training-completion-rate'],
   },
@@ -89,7 +89,7 @@ export const GROUP_CHARTS: ChartSpec[] = [
   {
     id: 'dispute-rates',
     group: 'dispute-resolution',
-    title: '信访与应诉达标率',
+    title: '信访与应诉比率',
     kind: 'rings',
     indicatorIds: [
       'petition-accept-rate',

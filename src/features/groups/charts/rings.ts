@@ -1,6 +1,7 @@
 import { baseOption } from '@/lib/echarts/option-base'
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
+import { targetText } from '@/lib/charts/chart-view'
 import { rowTooltip, type ChartRow } from './chart-rows'
 
 /**
@@ -78,7 +79,7 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
       },
       tooltip: {
         formatter: () =>
-          rowTooltip(row, row.target !== null ? [`目标 ${row.target}${row.unit}`] : []),
+          rowTooltip(row, row.target !== null ? [targetText(row.target, row.unit)] : []),
       },
       data: [{ value: row.value ?? 0, name: row.label }],
     })),

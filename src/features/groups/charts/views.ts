@@ -1,6 +1,7 @@
 import type { GroupId } from '@/domain/schemas'
 import {
   DEMO_SUFFIX,
+  targetText,
   type ChartExportMeta,
   type ChartState,
   type ChartTable,
@@ -8,7 +9,7 @@ import {
 } from '@/lib/charts/chart-view'
 import { THEMES } from '@/lib/theme/themes'
 import { buildChartOption, chartRows, type ChartInput, type ChartRowsResult } from './build-chart'
-import type { ChartRow } from './chart-rows'
+import { rowsHaveDemo, type ChartRow } from './chart-rows'
 import { stepShares } from './funnel'
 import type { ChartSpec } from './group-charts'
 import { buildColumnsOption } from './columns'
@@ -18,7 +19,14 @@ import { buildColumnsOption } from './columns'
  * spec, and the by-year and by-organisation charts of a group page. Pure: data in, view out.
  */
 
-/** The 表格 view of figures: 指标 · 数值 · 说明 (报告数字 or 示例数据, and any derived note). */
+/** "目标 100%(示例),达标(示例)": a row's target and whether it is met, as the table says it. */
+function targetNote(r: ChartRow): string | null {
+  if (r.target === null) return null
+  const met = r.met === null ? '' : r.met ? ',达标' : ',未达标'
+  return `${targetText(r.target, r.unit)}${met && `${met}${r.target.demo ? DEMO_SUFFIX : ''}`}`
+}
+
+/** The 表格 view of figures: 指标 · 数值 · 说明 (报告数字 or 示例数据, target, derived note). */
 function figureTable(rows: ChartRow[], notes: string[] = []): ChartTable {
   return {
     columns: ['指标', '数值', '说明'],
@@ -28,7 +36,7 @@ function figureTable(rows: ChartRow[], notes: string[] = []): ChartTable {
       cells: [
         r.label,
         r.text,
-        `${r.demo ? '示例数据' : '报告数字'}${notes[i] ? `;${notes[i]}` : ''}`,
+        [r.demo ? '示例数据' : '报告数字', targetNote(r), notes[i]].filter(Boolean).join(';'),
       ],
     })),
   }
@@ -59,7 +67,7 @@ export function groupChartView(spec: ChartSpec, input: ChartInput): ChartView {
     table: figureTable(rows, shares),
     summary: figureSummary(spec.title, rows),
     state: figureState(result),
-    hasDemo: rows.some((r) => r.demo),
+    hasDemo: rowsHaveDemo(rows),
     hasDerived: shares.some(Boolean),
     export:
       ctx && !error
@@ -84,7 +92,6 @@ export interface BreakdownViewInput {
   group: GroupId
   /** The rows by year or by organisation (./breakdown.ts). */
   result: ChartRowsResult
-  target: number | null
   /** The export's names; the title and accent come from the view. */
   export: Omit<ChartExportMeta, 'title' | 'accent'>
 }
@@ -96,11 +103,19 @@ export function breakdownView(b: BreakdownViewInput): ChartView {
     id: b.id,
     title: b.title,
     subtitle: b.subtitle,
-    option: (theme) => buildColumnsOption(rows, theme, theme.accents[b.group], b.target),
+    // Every row is the same indicator: its target (shown or not) is the rows' target.
+    option: (theme) =>
+      buildColumnsOption(
+        rows,
+        theme,
+        theme.accents[b.group],
+        rows[0]?.target ?? null,
+        rows[0]?.unit ?? '',
+      ),
     table: figureTable(rows),
     summary: figureSummary(b.title, rows),
     state: figureState(b.result),
-    hasDemo: rows.some((r) => r.demo),
+    hasDemo: rowsHaveDemo(rows),
     hasDerived: false,
     export: { ...b.export, title: b.title, accent: THEMES.briefing.accents[b.group] },
   }

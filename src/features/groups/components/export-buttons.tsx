@@ -37,10 +37,11 @@ export function GroupPageExport({ group }: { group: Group }) {
       const exportedAt = new Date()
       const organization = input.context?.organization ?? data.meta.region.name
       const charts = groupChartViews(group, input)
+      const cards = groupCardTexts(data, group, input)
       const image = await renderPageImage({
         ratio: 2,
         accent: THEMES.briefing.accents[group.id],
-        cards: groupCardTexts(data, group, input),
+        cards,
         charts: charts.map((v) => ({ title: v.title, option: v.option(THEMES.briefing.chart) })),
         text: briefingText({
           group: '',
@@ -49,7 +50,7 @@ export function GroupPageExport({ group }: { group: Group }) {
           period: `${input.year}年度`,
           unit: '',
           source: data.meta.source.title,
-          hasDemo: charts.some((v) => v.hasDemo),
+          hasDemo: charts.some((v) => v.hasDemo) || cards.some((c) => c.demo || c.demoTarget),
           exportedAt,
         }),
       })

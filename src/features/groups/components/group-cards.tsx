@@ -50,6 +50,7 @@ export function GroupCards({
             )}
             accent={accents[group]}
             reportTitle={data.meta.source.title}
+            showDemo={input.showDemo}
             trend={trend}
           />
         </PanelBoundary>

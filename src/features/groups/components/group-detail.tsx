@@ -52,7 +52,6 @@ export function GroupDetail({ group }: { group: Group }) {
             subtitle: `${orgName}(${indicator.unit})`,
             group: group.id,
             result: byYear,
-            target: indicator.target,
             export: {
               group: group.name,
               organization: orgName,
@@ -74,7 +73,6 @@ export function GroupDetail({ group }: { group: Group }) {
             subtitle: `${input.year}年(${indicator.unit})`,
             group: group.id,
             result: byOrg,
-            target: indicator.target,
             export: {
               group: group.name,
               organization: region.name,

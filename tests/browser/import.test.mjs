@@ -20,16 +20,17 @@ import {
   startHarness,
   waitForCards,
 } from './helpers.mjs'
+import { DIST_DIR } from './static-server.mjs'
 
 const HEADER = ['指标编码', '指标名称', '单位', '年度', '数值', '限定词', '数据性质', '来源说明']
-const DIST_ASSETS = new URL('../../dist/assets/', import.meta.url)
+const DIST_ASSETS = join(DIST_DIR, 'assets')
 
 /** The built chunks that hold the spreadsheet libraries (read-excel-file, fflate). */
 function spreadsheetChunks() {
   return readdirSync(DIST_ASSETS)
     .filter((f) => f.endsWith('.js'))
     .filter((f) => {
-      const code = readFileSync(new URL(f, DIST_ASSETS), 'utf8')
+      const code = readFileSync(join(DIST_ASSETS, f), 'utf8')
       return code.includes('INVALID_ZIP') || code.includes('invalid zip data')
     })
 }

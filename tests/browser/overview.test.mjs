@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { after, afterEach, before, describe, it } from 'node:test'
 import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
 import { GROUP_CHARTS } from '../../src/features/groups/charts/group-charts.ts'
@@ -26,6 +27,7 @@ import {
   waitForCards,
   waitForCharts,
 } from './helpers.mjs'
+import { DIST_DIR } from './static-server.mjs'
 
 const GROUP_NAMES = ['行政服务', '公平竞争审查(含合法性审查)', '执法队伍建设', '矛盾纠纷化解']
 const SCREENSHOT = 'artifacts/browser/overview-1920x1080.png'
@@ -213,11 +215,14 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('ships no msw and reads its data from dist/data', async () => {
-    assert.ok(!existsSync('dist/mockServiceWorker.js'), 'dist has no mockServiceWorker.js')
-    const assets = readdirSync('dist/assets').filter((f) => f.endsWith('.js'))
+    assert.ok(
+      !existsSync(join(DIST_DIR, 'mockServiceWorker.js')),
+      'dist has no mockServiceWorker.js',
+    )
+    const assets = readdirSync(join(DIST_DIR, 'assets')).filter((f) => f.endsWith('.js'))
     assert.ok(assets.length > 0, 'dist/assets has the app scripts')
     for (const file of assets) {
-      const js = readFileSync(`dist/assets/${file}`, 'utf8')
+      const js = readFileSync(join(DIST_DIR, 'assets', file), 'utf8')
       assert.ok(!js.includes('msw'), `${file} does not mention msw`)
       assert.ok(!js.includes('setupWorker'), `${file} has no setupWorker`)
     }
@@ -251,7 +256,7 @@ describe('overview at 1920×1080 (production build)', () => {
     const res = await fetch(harness.server.url)
     assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY)
     assert.ok(
-      readFileSync('dist/index.html', 'utf8').includes(
+      readFileSync(join(DIST_DIR, 'index.html'), 'utf8').includes(
         `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
       ),
       'dist/index.html carries the policy for hosts that cannot send headers',

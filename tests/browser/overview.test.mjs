@@ -7,24 +7,23 @@
 import assert from 'node:assert/strict'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { after, afterEach, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
 import { GROUP_CHARTS } from '../../src/features/groups/charts/group-charts.ts'
 import {
   assertChartsDrawnAndSharp,
-  assertNoIssues,
   assertReportedFiguresOnScreen,
   dataset,
   indicatorById,
   inViewport,
-  openPage,
   readChartCanvases,
   REGION_ID,
   REPORT_YEAR,
   reportedObservations,
-  startHarness,
+  useHarness,
   VIEWPORT,
   waitForCards,
+  waitForCardsAndCharts,
   waitForCharts,
 } from './helpers.mjs'
 import { DIST_DIR } from './static-server.mjs'
@@ -33,26 +32,11 @@ const GROUP_NAMES = ['行政服务', '公平竞争审查(含合法性审查)', '
 const SCREENSHOT = 'artifacts/browser/overview-1920x1080.png'
 
 describe('overview at 1920×1080 (production build)', () => {
-  let harness
-  let session
-  let page
-
-  before(async () => {
-    harness = await startHarness()
-    session = await openPage(harness, '#/')
-    page = session.page
-    await waitForCards(page)
-    await waitForCharts(page)
-  })
-
-  afterEach(() => assertNoIssues(session, 'on the overview'))
-
-  after(async () => {
-    await session?.close()
-    await harness?.close()
-  })
+  const harness = useHarness()
+  const overview = harness.usePage('#/', { waitFor: waitForCardsAndCharts })
 
   it('shows the title and the four groups side by side', async () => {
+    const { page } = overview
     await assert.doesNotReject(
       page.getByRole('heading', { level: 1, name: '通州湾示范区法治政府建设指标看板' }).waitFor(),
     )
@@ -81,6 +65,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('draws every chart of every group onto a sharp canvas', async () => {
+    const { page } = overview
     for (const spec of GROUP_CHARTS) {
       const panel = page.locator(`[data-group="${spec.group}"] [data-chart-id="${spec.id}"]`)
       assert.equal(await panel.count(), 1, `chart 「${spec.title}」 is in its group`)
@@ -95,19 +80,15 @@ describe('overview at 1920×1080 (production build)', () => {
     assertChartsDrawnAndSharp(charts, 1)
   })
 
-  it('draws charts sharp on a 2× display too', async () => {
-    const hidpi = await openPage(harness, '#/', { deviceScaleFactor: 2 })
-    try {
-      await waitForCards(hidpi.page)
-      assert.equal(await waitForCharts(hidpi.page), GROUP_CHARTS.length)
-      assertChartsDrawnAndSharp(await readChartCanvases(hidpi.page), 2)
-      assertNoIssues(hidpi, 'at devicePixelRatio 2')
-    } finally {
-      await hidpi.close()
-    }
+  it('draws charts sharp on a 2× display too', async (t) => {
+    const hidpi = await harness.open(t, '#/', { deviceScaleFactor: 2 })
+    await waitForCards(hidpi.page)
+    assert.equal(await waitForCharts(hidpi.page), GROUP_CHARTS.length)
+    assertChartsDrawnAndSharp(await readChartCanvases(hidpi.page), 2)
   })
 
   it('shows every reported figure next to its name (34 of them)', async () => {
+    const { page } = overview
     assert.equal(reportedObservations.length, 34, 'observations.json has 34 reported figures')
     for (const o of reportedObservations) {
       assert.equal(o.orgId, REGION_ID, `${o.indicatorId}: reported for the whole district`)
@@ -118,6 +99,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('shows the report’s own figures literally', async () => {
+    const { page } = overview
     const literal = {
       3767: '存量文件监测',
       401: '增量文件评估',
@@ -144,6 +126,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('shows the exact report sentence when hovering 出处', async () => {
+    const { page } = overview
     for (const obs of reportedObservations) {
       const { source } = indicatorById.get(obs.indicatorId)
       const card = page.locator(`[data-indicator-id="${obs.indicatorId}"]`)
@@ -186,6 +169,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('pins the source sentence open when clicking 出处', async () => {
+    const { page } = overview
     const obs = reportedObservations.find((o) => o.indicatorId === 'stock-docs')
     const { source } = indicatorById.get(obs.indicatorId)
     const card = page.locator(`[data-indicator-id="${obs.indicatorId}"]`)
@@ -203,6 +187,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('saves a 1920×1080 screenshot', async () => {
+    const { page } = overview
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.mouse.move(960, 5)
     mkdirSync('artifacts/browser', { recursive: true })
@@ -215,6 +200,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('ships no msw and reads its data from dist/data', async () => {
+    const { page } = overview
     assert.ok(
       !existsSync(join(DIST_DIR, 'mockServiceWorker.js')),
       'dist has no mockServiceWorker.js',
@@ -253,6 +239,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('runs under the production CSP, which blocks inline script', async () => {
+    const { page } = overview
     const res = await fetch(harness.server.url)
     assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY)
     assert.ok(
@@ -272,7 +259,7 @@ describe('overview at 1920×1080 (production build)', () => {
       return window.__inlineRan
     })
     assert.equal(ran, false, 'the inline script did not run')
-    const found = session.issues.splice(0)
+    const found = overview.session.issues.splice(0)
     assert.ok(
       found.some((i) => i.startsWith('CSP violation: script-src')),
       `the violation was reported: ${JSON.stringify(found)}`,

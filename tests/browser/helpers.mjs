@@ -86,7 +86,8 @@ export function formatObservation(observation) {
  *   afterEach  checks every page the test opened with `open(t, …)` for console errors, page errors
  *              and CSP violations (assertNoIssues), then closes it;
  *   after      closes the browser and the server.
- * `opener(harness, path, options)` opens a session (openPage unless told otherwise).
+ * `opener(harness, path, options)` opens a session (openPage unless told otherwise: the fault
+ * tests give each page a server of its own, see faults-harness.mjs).
  *
  * The handle is lazy: `harness` ({ server, browser }), `server` and `browser` are there once the
  * `before` hook has run, so tests and hooks read them, the describe body does not.
@@ -193,6 +194,7 @@ function ready(value, what) {
  *   - any console message that mentions the Content Security Policy,
  *   - uncaught page errors,
  *   - 'securitypolicyviolation' events, reported from inside the page.
+ * `expectedIssue(text)` names the issues a test provokes on purpose: assertNoIssues leaves them out.
  * Other options (isMobile, hasTouch, acceptDownloads, …) go to the browser context.
  * If `path` is given the page opens server.url + path. Closing it twice is fine.
  */
@@ -203,6 +205,7 @@ export async function openPage(
     viewport = VIEWPORT,
     deviceScaleFactor = 1,
     allowConsoleError = () => false,
+    expectedIssue = () => false,
     ...contextOptions
   } = {},
 ) {
@@ -240,12 +243,15 @@ export async function openPage(
   page.on('pageerror', (error) => issues.push(`pageerror: ${error.message}`))
   if (path !== undefined) await page.goto(harness.server.url + path)
   let closed = null
-  return { page, context, issues, close: () => (closed ??= context.close()) }
+  return { page, context, issues, expectedIssue, close: () => (closed ??= context.close()) }
 }
 
-/** Fails with the list of problems recorded since the last call, and starts a new list. */
+/**
+ * Fails with the list of problems recorded since the last call (but those the session expects),
+ * and starts a new list.
+ */
 export function assertNoIssues(session, when = '') {
-  const found = session.issues.splice(0)
+  const found = session.issues.splice(0).filter((i) => !session.expectedIssue?.(i))
   assert.deepEqual(found, [], `console errors, page errors or CSP violations ${when}`)
 }
 

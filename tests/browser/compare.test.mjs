@@ -6,16 +6,14 @@
  */
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
-import { after, afterEach, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import {
   assertChartsDrawnAndSharp,
-  assertNoIssues,
   dataset,
   indicatorById,
   LOAD_TIMEOUT_MS,
-  openPage,
   readChartCanvases,
-  startHarness,
+  useHarness,
   waitForCharts,
 } from './helpers.mjs'
 
@@ -97,37 +95,21 @@ async function waitForUrl(page, expected) {
 const choice = (page, legend) => page.getByRole('group', { name: new RegExp(`^${legend}`) })
 
 describe('对比分析 (#/compare)', () => {
-  let harness
-  let session
+  const harness = useHarness()
 
-  before(async () => {
-    harness = await startHarness()
-  })
-
-  afterEach(async () => {
-    const s = session
-    session = undefined
-    if (s) {
-      await s.close()
-      assertNoIssues(s)
-    }
-  })
-
-  after(async () => {
-    await harness?.close()
-  })
-
-  async function open(path) {
-    session = await openPage(harness, path)
-    await session.page.waitForSelector('.compare', { timeout: LOAD_TIMEOUT_MS })
-    await waitForCharts(session.page)
-    return session.page
+  /** 对比分析 at `path` for test `t`, once its charts are drawn. */
+  async function open(t, path) {
+    const { page } = await harness.open(t, path, { waitFor: waitForComparison })
+    return page
   }
 
-  it('is reachable from the navigation, writes its selection into the URL and draws every chart', async () => {
-    session = await openPage(harness, '#/')
-    const { page } = session
+  async function waitForComparison(page) {
+    await page.waitForSelector('.compare', { timeout: LOAD_TIMEOUT_MS })
     await waitForCharts(page)
+  }
+
+  it('is reachable from the navigation, writes its selection into the URL and draws every chart', async (t) => {
+    const { page } = await harness.open(t, '#/', { waitFor: waitForCharts })
     await page
       .getByRole('navigation', { name: '页面' })
       .getByRole('link', { name: '对比分析' })
@@ -169,8 +151,8 @@ describe('对比分析 (#/compare)', () => {
     assert.doesNotMatch(text, /NaN|undefined|Infinity/)
   })
 
-  it('updates charts, table and URL as indicators, organisations and years are chosen', async () => {
-    const page = await open('#/compare')
+  it('updates charts, table and URL as indicators, organisations and years are chosen', async (t) => {
+    const page = await open(t, '#/compare')
     const before = await readTable(page)
     const ind = listParam(page.url(), 'ind')
     const orgs = listParam(page.url(), 'orgs')
@@ -240,9 +222,14 @@ describe('对比分析 (#/compare)', () => {
     )
   })
 
-  it('sorts the table by a column (无数据 last either way) and keeps the sort in the URL', async () => {
-    const orgs = ['tzw', ...TOWNS.map((t) => t.id), ...DEPARTMENTS.slice(0, 4).map((d) => d.id)]
+  it('sorts the table by a column (无数据 last either way) and keeps the sort in the URL', async (t) => {
+    const orgs = [
+      'tzw',
+      ...TOWNS.map((town) => town.id),
+      ...DEPARTMENTS.slice(0, 4).map((d) => d.id),
+    ]
     const page = await open(
+      t,
       `#/compare?ind=apply-power-deploy-rate&orgs=${orgs.join(',')}&years=2022,2023,2024`,
     )
     const header = page.locator('.compare-table thead th[data-column="y2023"]')
@@ -304,8 +291,9 @@ describe('对比分析 (#/compare)', () => {
     )
   })
 
-  it('round-trips the selection through the URL, dropping unknown ids, and reopens it', async () => {
+  it('round-trips the selection through the URL, dropping unknown ids, and reopens it', async (t) => {
     const page = await open(
+      t,
       '#/compare?year=2023&ind=bogus,exam-pass-rate,service-guide-rate&orgs=ghost,market-bureau,sanyu-town,tzw&years=1999,2023,2024&focus=nope&sort=y2024:desc',
     )
     await waitForUrl(page, {
@@ -338,28 +326,23 @@ describe('对比分析 (#/compare)', () => {
     assert.equal(await page.getByRole('combobox', { name: /年度/ }).first().inputValue(), '2023')
 
     const link = page.url()
-    const fresh = await openPage(harness, undefined)
-    try {
-      await fresh.page.goto(link)
-      await fresh.page.waitForSelector('.compare', { timeout: LOAD_TIMEOUT_MS })
-      await waitForCharts(fresh.page)
-      assert.equal(fresh.page.url(), link, 'the URL is already canonical: nothing rewritten')
-      assert.deepEqual((await checked(fresh.page)).sort(), chosen.sort(), 'same boxes ticked')
-      assert.deepEqual(await readTable(fresh.page), table, 'the same table, in the same order')
-      assert.equal(
-        await fresh.page
-          .locator('.compare-table thead th[data-column="y2024"]')
-          .getAttribute('aria-sort'),
-        'descending',
-      )
-      assertNoIssues(fresh, 'in the reopened page')
-    } finally {
-      await fresh.close()
-    }
+    const fresh = await harness.open(t, undefined)
+    await fresh.page.goto(link)
+    await waitForComparison(fresh.page)
+    assert.equal(fresh.page.url(), link, 'the URL is already canonical: nothing rewritten')
+    assert.deepEqual((await checked(fresh.page)).sort(), chosen.sort(), 'same boxes ticked')
+    assert.deepEqual(await readTable(fresh.page), table, 'the same table, in the same order')
+    assert.equal(
+      await fresh.page
+        .locator('.compare-table thead th[data-column="y2024"]')
+        .getAttribute('aria-sort'),
+      'descending',
+    )
   })
 
-  it('exports a CSV (UTF-8 with BOM, Chinese headers with units) whose rows match the table', async () => {
+  it('exports a CSV (UTF-8 with BOM, Chinese headers with units) whose rows match the table', async (t) => {
     const page = await open(
+      t,
       `#/compare?ind=apply-power-deploy-rate,stock-docs,public-legal-services&orgs=${dataset.organizations.map((o) => o.id).join(',')}&years=2022,2023,2024&sort=org:asc`,
     )
     const table = await readTable(page)
@@ -396,8 +379,9 @@ describe('对比分析 (#/compare)', () => {
     assert.ok(district.includes('240余'), district.join(','))
   })
 
-  it('hides demo values as 无数据 when demo data is switched off, and keeps reported ones', async () => {
+  it('hides demo values as 无数据 when demo data is switched off, and keeps reported ones', async (t) => {
     const page = await open(
+      t,
       '#/compare?ind=apply-power-deploy-rate,service-guide-rate,exam-pass-rate',
     )
     await page.getByRole('checkbox', { name: '显示示例数据' }).uncheck()

@@ -7,45 +7,26 @@ import { readFileSync } from 'node:fs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, before, describe, it } from 'node:test'
-import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
-import { launchChromium } from './chromium.mjs'
-import { startStaticServer } from './static-server.mjs'
+import { describe, it } from 'node:test'
+import { useHarness } from './helpers.mjs'
 import { themeMismatches, themeOf } from './theme.mjs'
 
-let server
-let browser
+const harness = useHarness()
 const downloads = mkdtempSync(join(tmpdir(), 'tzw-export-'))
 
-before(async () => {
-  server = await startStaticServer({ csp: CONTENT_SECURITY_POLICY })
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-async function open(path) {
-  const context = await browser.newContext({
-    viewport: { width: 1920, height: 1080 },
+/** `path` at 1920×1080 for test `t`, once every chart on it has finished rendering. */
+function open(t, path) {
+  return harness.open(t, path, {
     acceptDownloads: true,
+    waitFor: (page) =>
+      page.waitForFunction(() => {
+        const charts = [...document.querySelectorAll('[data-chart-state]')]
+        return (
+          charts.length > 0 &&
+          charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
+        )
+      }),
   })
-  const page = await context.newPage()
-  const problems = []
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console: ${m.text()}`)
-  })
-  await page.goto(server.url + path)
-  await page.waitForFunction(() => {
-    const charts = [...document.querySelectorAll('[data-chart-state]')]
-    return (
-      charts.length > 0 && charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
-    )
-  })
-  return { context, page, problems }
 }
 
 /** PNG width and height from the IHDR chunk. */
@@ -89,8 +70,8 @@ async function download(page, action) {
 
 describe('exports', () => {
   for (const ratio of [2, 4]) {
-    it(`a chart exports as a ${ratio}× PNG as wide as the chart on screen × ${ratio}, not blank`, async () => {
-      const { context, page, problems } = await open('#/')
+    it(`a chart exports as a ${ratio}× PNG as wide as the chart on screen × ${ratio}, not blank`, async (t) => {
+      const { page } = await open(t, '#/')
       const panel = page.locator('[data-chart-id="fair-stock"]')
       const cssWidth = await panel.locator('.chart-panel__chart').evaluate((e) => e.clientWidth)
       await panel.getByRole('button', { name: '导出图片' }).click()
@@ -108,13 +89,11 @@ describe('exports', () => {
       )
       assert.ok(stats.colours > 20, 'image has too few colours to hold a chart and text')
       assert.match(await panel.locator('.export-menu__status').innerText(), /已导出/)
-      assert.deepEqual(problems, [])
-      await context.close()
     })
   }
 
-  it('a whole group page exports as one image', async () => {
-    const { context, page, problems } = await open('#/group/dispute-resolution')
+  it('a whole group page exports as one image', async (t) => {
+    const { page } = await open(t, '#/group/dispute-resolution')
     const file = await download(page, () =>
       page.getByRole('button', { name: '导出本页图片' }).click(),
     )
@@ -129,12 +108,10 @@ describe('exports', () => {
       `image looks blank (${(stats.inkShare * 100).toFixed(1)}% ink)`,
     )
     assert.ok(stats.colours > 20)
-    assert.deepEqual(problems, [])
-    await context.close()
   })
 
-  it('the briefing deck is a valid .pptx with a title slide, one per group and one per chart', async () => {
-    const { context, page, problems } = await open('#/')
+  it('the briefing deck is a valid .pptx with a title slide, one per group and one per chart', async (t) => {
+    const { page } = await open(t, '#/')
     const charts = await page.locator('[data-chart-id]').count()
     const file = await download(page, () =>
       page.getByRole('button', { name: '生成汇报PPT' }).click(),
@@ -146,12 +123,10 @@ describe('exports', () => {
     assert.equal(slides.size, 1 + 4 + charts, `slides: ${[...slides].sort().join(', ')}`)
     assert.ok(text.includes('[Content_Types].xml'))
     assert.match(await page.locator('.export-inline__status').first().innerText(), /已生成.*页/)
-    assert.deepEqual(problems, [])
-    await context.close()
   })
 
-  it('打印本页 shows the print theme at paper width while it prints, then the desk again', async () => {
-    const { context, page, problems } = await open('#/group/fair-competition')
+  it('打印本页 shows the print theme at paper width while it prints, then the desk again', async (t) => {
+    const { page } = await open(t, '#/group/fair-competition')
     assert.equal(await themeOf(page), 'desk')
     await page.evaluate(() => {
       window.print = () => {
@@ -166,12 +141,10 @@ describe('exports', () => {
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
     await page.waitForFunction(() => document.documentElement.dataset.theme === 'desk')
     assert.deepEqual(await themeMismatches(page, 'desk'), [])
-    assert.deepEqual(problems, [])
-    await context.close()
   })
 
-  it('printing a group page gives A4 landscape pages, with charts and cards never split', async () => {
-    const { context, page } = await open('#/group/fair-competition')
+  it('printing a group page gives A4 landscape pages, with charts and cards never split', async (t) => {
+    const { page } = await open(t, '#/group/fair-competition')
     await page.emulateMedia({ media: 'print' })
     const avoid = await page.evaluate(() =>
       [...document.querySelectorAll('.chart-panel, .metric-card')].map(
@@ -191,6 +164,5 @@ describe('exports', () => {
         `page ${w}×${h} is not A4 landscape`,
       )
     }
-    await context.close()
   })
 })

@@ -8,7 +8,7 @@
  *   npm run build && node --import tsx --test tests/browser/faults-data.test.mjs
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import { GROUP_CHARTS } from '../../src/features/groups/charts/group-charts.ts'
 import {
   APP_TITLE,
@@ -16,12 +16,11 @@ import {
   assertPageSafe,
   cloneDataset,
   filesOf,
-  launchBrowser,
-  openFaultPage,
   readCards,
   readCharts,
   readPage,
   reportedIn,
+  useFaultHarness,
   waitForSettled,
   XSS,
 } from './faults-harness.mjs'
@@ -40,13 +39,7 @@ const withHuge = (files) =>
 /** Numbers in exponent notation (1e+300亿) are not a figure anyone can read. */
 const EXPONENT = /\d(\.\d+)?e[+-]?\d/i
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const harness = useFaultHarness()
 
 /**
  * The cards of `broken` (indicator id → what the message must say) show that message as an error
@@ -86,14 +79,12 @@ async function assertOnlyBrokenCardsErr(page, broken) {
   }
 }
 
-async function openCase(files, path = '#/') {
-  const session = await openFaultPage(browser, path, { files })
-  await waitForSettled(session.page)
-  return session
-}
+/** A fault case for test `t`: `files` served instead of the shipped ones, the page settled. */
+const openCase = (t, files, path = '#/') =>
+  harness.open(t, path, { files, waitFor: waitForSettled })
 
 describe('wrong values on the overview', { concurrency: 3 }, () => {
-  it('wrong types in every field of an observation: only that indicator errs', async () => {
+  it('wrong types in every field of an observation: only that indicator errs', async (t) => {
     const d = cloneDataset()
     const set = (id, patch) => Object.assign(reportedIn(d, id), patch)
     const broken = {
@@ -131,24 +122,20 @@ describe('wrong values on the overview', { concurrency: 3 }, () => {
     })
     // Items whose indicator cannot be read at all go to the banner above the page.
     d.observations.items.push({ ...d.observations.items[0], indicatorId: 42 }, 'oops', null)
-    const session = await openCase(filesOf(d))
-    try {
-      await assertOnlyBrokenCardsErr(session.page, broken)
-      const banner = session.page.locator('.data-problems')
-      assert.match(
-        await banner.innerText(),
-        /^⚠ 有数据无法识别所属指标:数据格式错误:指标编码应为文本\(实际为数字\)$/,
-        'the banner says what is wrong with the items of no indicator',
-      )
-      const allWrong = (await readCards(session.page)).find((c) => c.id === 'admin-cases-withdrawn')
-      assert.match(allWrong.error, /数据格式错误:.+;.+;.+ 等 \d+ 处$/, 'lists 3 problems of many')
-      await assertPageSafe(session, { when: 'observations with wrong types' })
-    } finally {
-      await session.close()
-    }
+    const session = await openCase(t, filesOf(d))
+    await assertOnlyBrokenCardsErr(session.page, broken)
+    const banner = session.page.locator('.data-problems')
+    assert.match(
+      await banner.innerText(),
+      /^⚠ 有数据无法识别所属指标:数据格式错误:指标编码应为文本\(实际为数字\)$/,
+      'the banner says what is wrong with the items of no indicator',
+    )
+    const allWrong = (await readCards(session.page)).find((c) => c.id === 'admin-cases-withdrawn')
+    assert.match(allWrong.error, /数据格式错误:.+;.+;.+ 等 \d+ 处$/, 'lists 3 problems of many')
+    await assertPageSafe(session, { when: 'observations with wrong types' })
   })
 
-  it('wrong types in every field of an indicator: it is named in a banner, its charts say so', async () => {
+  it('wrong types in every field of an indicator: it is named in a banner, its charts say so', async (t) => {
     const d = cloneDataset()
     const items = d.indicators.items
     const set = (id, patch) =>
@@ -198,66 +185,58 @@ describe('wrong values on the overview', { concurrency: 3 }, () => {
     set('invited-mediators', { name: '   ' })
     // An id that is markup: the banner must show it as text.
     set('docs-repealed', { id: XSS.img })
-    const session = await openCase(filesOf(d))
+    const session = await openCase(t, filesOf(d))
     const { page } = session
-    try {
-      const cards = await readCards(page)
-      const ids = [...Object.keys(broken), 'docs-repealed']
-      for (const id of ids) {
-        assert.ok(!cards.some((c) => c.id === id), `${id}: not in the catalogue, so no card`)
-      }
-      assert.equal(await assertOtherCardsIntact(page, ids), 34 - ids.length)
-      const lines = await page.locator('.data-problems p').allTextContents()
-      for (const [id, says] of Object.entries(broken)) {
-        const line = lines.find((l) => l.startsWith(`⚠ 指标「${id}」未能读取:数据格式错误:`))
-        assert.ok(line, `the banner names ${id}: ${JSON.stringify(lines)}`)
-        assert.ok(line.includes(says), `${id}: "${line}" says ${says}`)
-      }
-      assert.ok(
-        lines.includes(`⚠ 指标「${XSS.img}」未能读取:数据格式错误:编码格式不正确`),
-        `the markup id is shown literally: ${JSON.stringify(lines)}`,
-      )
-      for (const chart of await readCharts(page)) {
-        const spec = GROUP_CHARTS.find((s) => s.id === chart.id)
-        const missing = spec.indicatorIds.find((id) => ids.includes(id))
-        if (missing) {
-          assert.equal(chart.state, 'error', `${chart.id}: needs ${missing}`)
-          assert.equal(chart.message, `⚠数据缺失:指标「${missing}」不在指标目录中`)
-        } else {
-          assert.equal(chart.state, 'drawn', `${chart.id}: drawn`)
-        }
-      }
-      await assertPageSafe(session, { when: 'indicators with wrong types' })
-    } finally {
-      await session.close()
+    const cards = await readCards(page)
+    const ids = [...Object.keys(broken), 'docs-repealed']
+    for (const id of ids) {
+      assert.ok(!cards.some((c) => c.id === id), `${id}: not in the catalogue, so no card`)
     }
+    assert.equal(await assertOtherCardsIntact(page, ids), 34 - ids.length)
+    const lines = await page.locator('.data-problems p').allTextContents()
+    for (const [id, says] of Object.entries(broken)) {
+      const line = lines.find((l) => l.startsWith(`⚠ 指标「${id}」未能读取:数据格式错误:`))
+      assert.ok(line, `the banner names ${id}: ${JSON.stringify(lines)}`)
+      assert.ok(line.includes(says), `${id}: "${line}" says ${says}`)
+    }
+    assert.ok(
+      lines.includes(`⚠ 指标「${XSS.img}」未能读取:数据格式错误:编码格式不正确`),
+      `the markup id is shown literally: ${JSON.stringify(lines)}`,
+    )
+    for (const chart of await readCharts(page)) {
+      const spec = GROUP_CHARTS.find((s) => s.id === chart.id)
+      const missing = spec.indicatorIds.find((id) => ids.includes(id))
+      if (missing) {
+        assert.equal(chart.state, 'error', `${chart.id}: needs ${missing}`)
+        assert.equal(chart.message, `⚠数据缺失:指标「${missing}」不在指标目录中`)
+      } else {
+        assert.equal(chart.state, 'drawn', `${chart.id}: drawn`)
+      }
+    }
+    await assertPageSafe(session, { when: 'indicators with wrong types' })
   })
 
   describe(
     'huge numbers: 1e400 (Infinity after JSON.parse), 1e308, 1e300',
     { concurrency: 1 },
     () => {
-      let session
+      const d = cloneDataset()
+      reportedIn(d, 'docs-repealed').value = HUGE
+      reportedIn(d, 'apply-power-deploy-rate').value = 1e308
+      reportedIn(d, 'stock-docs').value = 1e308
+      reportedIn(d, 'incremental-warnings').value = 1e300
+      d.indicators.items.find((i) => i.id === 'leader-court-appearance-rate').target.value = HUGE
+      const huge = harness.usePage('#/', { files: withHuge(filesOf(d)), waitFor: waitForSettled })
       let cards
       before(async () => {
-        const d = cloneDataset()
-        reportedIn(d, 'docs-repealed').value = HUGE
-        reportedIn(d, 'apply-power-deploy-rate').value = 1e308
-        reportedIn(d, 'stock-docs').value = 1e308
-        reportedIn(d, 'incremental-warnings').value = 1e300
-        d.indicators.items.find((i) => i.id === 'leader-court-appearance-rate').target.value = HUGE
-        session = await openCase(withHuge(filesOf(d)))
-        cards = new Map((await readCards(session.page)).map((c) => [c.id, c]))
-      })
-      after(async () => {
-        await session?.close()
+        cards = new Map((await readCards(huge.page)).map((c) => [c.id, c]))
       })
 
       it('nothing reads Infinity, no page error, the other cards intact', async () => {
-        await assertPageSafe(session, { when: 'huge numbers' })
+        await assertPageSafe(huge.session, { when: 'huge numbers' })
         const broken = ['docs-repealed', 'apply-power-deploy-rate', 'stock-docs']
         const others = ['incremental-warnings', 'leader-court-appearance-rate', ...broken]
-        assert.equal(await assertOtherCardsIntact(session.page, others), 34 - others.length)
+        assert.equal(await assertOtherCardsIntact(huge.page, others), 34 - others.length)
       })
 
       it('a rate of 1e308 is flagged as outside 0–100 %', () => {
@@ -274,7 +253,7 @@ describe('wrong values on the overview', { concurrency: 3 }, () => {
       })
 
       it('a target of 1e400 is named in the banner and says the number is not finite', async () => {
-        const banner = await session.page.locator('.data-problems').innerText()
+        const banner = await huge.page.locator('.data-problems').innerText()
         assert.match(banner, /指标「leader-court-appearance-rate」未能读取:数据格式错误:目标值/)
         assert.ok(banner.includes('有限'), `a target of 1e400: "${banner}" says 有限数字`)
       })
@@ -287,7 +266,7 @@ describe('wrong values on the overview', { concurrency: 3 }, () => {
             `${id}: figure "${card.figure}" is readable`,
           )
         }
-        const shown = await readPage(session.page)
+        const shown = await readPage(huge.page)
         for (const [where, text] of [
           ['page text', shown.all],
           ...shown.canvasText.map((t) => ['canvas', t]),
@@ -303,7 +282,7 @@ describe('wrong values on the overview', { concurrency: 3 }, () => {
     },
   )
 
-  it('negative values and rates above 100 % are flagged, not drawn', async () => {
+  it('negative values and rates above 100 % are flagged, not drawn', async (t) => {
     const d = cloneDataset()
     reportedIn(d, 'stock-docs').value = -5
     reportedIn(d, 'exam-pass-rate').value = -0.5
@@ -315,129 +294,108 @@ describe('wrong values on the overview', { concurrency: 3 }, () => {
     )
     assert.ok(demo, 'a demo value of officers-covered for a department in 2022')
     demo.value = -1
-    const session = await openCase(filesOf(d))
-    try {
-      await assertOnlyBrokenCardsErr(session.page, {
-        'stock-docs': '数据异常:数值不能为负数',
-        'exam-pass-rate': '数据异常:数值不能为负数',
-        'petition-accept-rate': '数据异常:比率应在 0–100% 之间',
-        'apply-power-deploy-rate': '数据异常:比率应在 0–100% 之间',
-        'officers-covered': '数据异常:数值不能为负数',
-      })
-      const shown = await readPage(session.page)
-      assert.doesNotMatch(shown.all, /-5份|-0\.5%|150%|100\.5%/, 'the bad values are not shown')
-      assert.ok(
-        !shown.canvasText.some((t) => /-5|-0\.5|150|100\.5/.test(t)),
-        'nor drawn in a chart',
-      )
-      await assertPageSafe(session, { when: 'negative values and rates above 100 %' })
-    } finally {
-      await session.close()
-    }
+    const session = await openCase(t, filesOf(d))
+    await assertOnlyBrokenCardsErr(session.page, {
+      'stock-docs': '数据异常:数值不能为负数',
+      'exam-pass-rate': '数据异常:数值不能为负数',
+      'petition-accept-rate': '数据异常:比率应在 0–100% 之间',
+      'apply-power-deploy-rate': '数据异常:比率应在 0–100% 之间',
+      'officers-covered': '数据异常:数值不能为负数',
+    })
+    const shown = await readPage(session.page)
+    assert.doesNotMatch(shown.all, /-5份|-0\.5%|150%|100\.5%/, 'the bad values are not shown')
+    assert.ok(
+      !shown.canvasText.some((text) => /-5|-0\.5|150|100\.5/.test(text)),
+      'nor drawn in a chart',
+    )
+    await assertPageSafe(session, { when: 'negative values and rates above 100 %' })
   })
 })
 
 describe('empty collections and the other views', { concurrency: 3 }, () => {
-  it('observations: []: every card 无数据, every chart 暂无数据', async () => {
+  it('observations: []: every card 无数据, every chart 暂无数据', async (t) => {
     const d = cloneDataset()
     d.observations.items = []
-    const session = await openCase(filesOf(d))
-    try {
-      const cards = await readCards(session.page)
-      assert.equal(cards.length, 34, 'all 34 cards are there')
-      for (const c of cards) {
-        assert.equal(c.status, 'missing', `${c.id}: no value`)
-        assert.match(c.text, /无数据/, `${c.id}: says 无数据`)
-      }
-      const charts = await readCharts(session.page)
-      assert.equal(charts.length, GROUP_CHARTS.length)
-      for (const c of charts) {
-        assert.equal(c.state, 'empty', `${c.id}: empty`)
-        assert.equal(c.message, '暂无数据', `${c.id}: says 暂无数据`)
-      }
-      await assertPageSafe(session, { when: 'no observations' })
-    } finally {
-      await session.close()
+    const session = await openCase(t, filesOf(d))
+    const cards = await readCards(session.page)
+    assert.equal(cards.length, 34, 'all 34 cards are there')
+    for (const c of cards) {
+      assert.equal(c.status, 'missing', `${c.id}: no value`)
+      assert.match(c.text, /无数据/, `${c.id}: says 无数据`)
     }
+    const charts = await readCharts(session.page)
+    assert.equal(charts.length, GROUP_CHARTS.length)
+    for (const c of charts) {
+      assert.equal(c.state, 'empty', `${c.id}: empty`)
+      assert.equal(c.message, '暂无数据', `${c.id}: says 暂无数据`)
+    }
+    await assertPageSafe(session, { when: 'no observations' })
   })
 
-  it('observations: [] on a group page: its cards and by-year / by-organisation charts', async () => {
+  it('observations: [] on a group page: its cards and by-year / by-organisation charts', async (t) => {
     const d = cloneDataset()
     d.observations.items = []
-    const session = await openCase(filesOf(d), '#/group/fair-competition')
-    try {
-      const charts = await readCharts(session.page)
-      assert.ok(
-        charts.some((c) => c.id === 'fair-competition-by-year'),
-        'the by-year chart',
-      )
-      assert.ok(
-        charts.some((c) => c.id === 'fair-competition-by-org'),
-        'the by-organisation chart',
-      )
-      for (const c of charts) assert.equal(c.message, '暂无数据', `${c.id}: says 暂无数据`)
-      await assertPageSafe(session, {
-        when: 'group page, no observations',
-        title: `公平竞争审查 · ${APP_TITLE}`,
-      })
-    } finally {
-      await session.close()
-    }
+    const session = await openCase(t, filesOf(d), '#/group/fair-competition')
+    const charts = await readCharts(session.page)
+    assert.ok(
+      charts.some((c) => c.id === 'fair-competition-by-year'),
+      'the by-year chart',
+    )
+    assert.ok(
+      charts.some((c) => c.id === 'fair-competition-by-org'),
+      'the by-organisation chart',
+    )
+    for (const c of charts) assert.equal(c.message, '暂无数据', `${c.id}: says 暂无数据`)
+    await assertPageSafe(session, {
+      when: 'group page, no observations',
+      title: `公平竞争审查 · ${APP_TITLE}`,
+    })
   })
 
-  it('indicators: [] and no findings: panels stay, charts say which indicator is missing', async () => {
+  it('indicators: [] and no findings: panels stay, charts say which indicator is missing', async (t) => {
     const d = cloneDataset()
     d.indicators.items = []
     d.meta.findings.shortcomings = []
     d.meta.findings.plans = []
-    const session = await openCase(filesOf(d))
-    try {
-      assert.equal((await readCards(session.page)).length, 0, 'no catalogue, no cards')
-      for (const c of await readCharts(session.page)) {
-        assert.equal(c.state, 'error', `${c.id}: cannot be drawn`)
-        assert.match(c.message, /^⚠数据缺失:指标「[a-z-]+」不在指标目录中$/)
-      }
-      assert.equal(await session.page.locator('[data-group]').count(), 4, 'four group panels')
-      assert.ok(await session.page.locator('.findings').isVisible(), 'the findings panel')
-      await assertPageSafe(session, { when: 'no indicators, no findings' })
-    } finally {
-      await session.close()
+    const session = await openCase(t, filesOf(d))
+    assert.equal((await readCards(session.page)).length, 0, 'no catalogue, no cards')
+    for (const c of await readCharts(session.page)) {
+      assert.equal(c.state, 'error', `${c.id}: cannot be drawn`)
+      assert.match(c.message, /^⚠数据缺失:指标「[a-z-]+」不在指标目录中$/)
     }
+    assert.equal(await session.page.locator('[data-group]').count(), 4, 'four group panels')
+    assert.ok(await session.page.locator('.findings').isVisible(), 'the findings panel')
+    await assertPageSafe(session, { when: 'no indicators, no findings' })
   })
 
-  it('big screen: a bad value and a negative one err on their own cards only', async () => {
+  it('big screen: a bad value and a negative one err on their own cards only', async (t) => {
     const d = cloneDataset()
     reportedIn(d, 'stock-docs').value = '3767份'
     reportedIn(d, 'exam-pass-rate').value = -1
-    const session = await openFaultPage(browser, '#/screen?rotate=0', { files: filesOf(d) })
-    try {
-      await waitForSettled(session.page)
-      const cards = await readCards(session.page)
-      assert.equal(cards.length, 34, 'the overview page of the big screen shows all 34 cards')
-      const errs = cards.filter((c) => c.status === 'error')
-      assert.deepEqual(errs.map((c) => c.id).sort(), ['exam-pass-rate', 'stock-docs'])
-      assert.ok(errs.find((c) => c.id === 'stock-docs').error.includes('数值应为数字'))
-      assert.ok(errs.find((c) => c.id === 'exam-pass-rate').error.includes('数值不能为负数'))
-      assert.equal(cards.filter((c) => c.status === 'reported').length, 32, 'the others')
-      const charts = await readCharts(session.page)
-      assert.equal(charts.find((c) => c.id === 'fair-stock').state, 'error')
-      assert.equal(charts.find((c) => c.id === 'enforcement-rates').state, 'error')
-      for (const c of charts.filter((x) => !['fair-stock', 'enforcement-rates'].includes(x.id))) {
-        assert.equal(c.state, 'drawn', `${c.id}: drawn`)
-      }
-      await assertPageSafe(session, { when: 'big screen with bad values' })
-    } finally {
-      await session.close()
+    const session = await openCase(t, filesOf(d), '#/screen?rotate=0')
+    const cards = await readCards(session.page)
+    assert.equal(cards.length, 34, 'the overview page of the big screen shows all 34 cards')
+    const errs = cards.filter((c) => c.status === 'error')
+    assert.deepEqual(errs.map((c) => c.id).sort(), ['exam-pass-rate', 'stock-docs'])
+    assert.ok(errs.find((c) => c.id === 'stock-docs').error.includes('数值应为数字'))
+    assert.ok(errs.find((c) => c.id === 'exam-pass-rate').error.includes('数值不能为负数'))
+    assert.equal(cards.filter((c) => c.status === 'reported').length, 32, 'the others')
+    const charts = await readCharts(session.page)
+    assert.equal(charts.find((c) => c.id === 'fair-stock').state, 'error')
+    assert.equal(charts.find((c) => c.id === 'enforcement-rates').state, 'error')
+    for (const c of charts.filter((x) => !['fair-stock', 'enforcement-rates'].includes(x.id))) {
+      assert.equal(c.state, 'drawn', `${c.id}: drawn`)
     }
+    await assertPageSafe(session, { when: 'big screen with bad values' })
   })
 
-  it('a render error in one card and one chart stays in them (error boundary), the page stays', async () => {
+  it('a render error in one card and one chart stays in them (error boundary), the page stays', async (t) => {
     // No valid data makes a panel throw, so the test makes formatting throw for one value: the
     // card and the chart that format it fail while rendering, inside their PanelBoundary.
     const SENTINEL = 4242.4242
     const d = cloneDataset()
     reportedIn(d, 'stock-docs').value = SENTINEL
-    const session = await openFaultPage(browser, '#/', {
+    const session = await harness.open(t, '#/', {
       files: filesOf(d),
       initScript: {
         arg: SENTINEL,
@@ -453,28 +411,24 @@ describe('empty collections and the other views', { concurrency: 3 }, () => {
       allowConsoleError: (m) => m.text().includes('injected render fault'),
     })
     const { page } = session
-    try {
-      await waitForSettled(page)
-      const card = page.locator('.card-grid > [role="alert"]', { hasText: '存量文件监测' })
-      assert.equal(
-        (await card.innerText()).replace(/\s+/g, ''),
-        '⚠「存量文件监测」显示出错,其余内容不受影响重试',
-        'the card says it failed, in words, with 重试',
-      )
-      const chart = await readCharts(page)
-      assert.ok(!chart.some((c) => c.id === 'fair-stock'), 'the broken chart panel is replaced')
-      const message = page.getByText('「存量文件监测 → 风险 → 废止」显示出错,其余内容不受影响')
-      assert.equal(await message.count(), 1, 'the chart says it failed, in words')
-      assert.equal(await assertOtherCardsIntact(page, ['stock-docs']), 33, 'every other card')
-      for (const c of chart) assert.equal(c.state, 'drawn', `${c.id}: drawn`)
-      // 重试 renders again; it fails again, and still only there.
-      await card.getByRole('button', { name: '重试' }).click()
-      await page.waitForTimeout(300)
-      assert.equal(await card.count(), 1, 'still one card in error')
-      assert.equal(await assertOtherCardsIntact(page, ['stock-docs']), 33)
-      await assertPageSafe(session, { when: 'a render error in a card and a chart' })
-    } finally {
-      await session.close()
-    }
+    await waitForSettled(page)
+    const card = page.locator('.card-grid > [role="alert"]', { hasText: '存量文件监测' })
+    assert.equal(
+      (await card.innerText()).replace(/\s+/g, ''),
+      '⚠「存量文件监测」显示出错,其余内容不受影响重试',
+      'the card says it failed, in words, with 重试',
+    )
+    const chart = await readCharts(page)
+    assert.ok(!chart.some((c) => c.id === 'fair-stock'), 'the broken chart panel is replaced')
+    const message = page.getByText('「存量文件监测 → 风险 → 废止」显示出错,其余内容不受影响')
+    assert.equal(await message.count(), 1, 'the chart says it failed, in words')
+    assert.equal(await assertOtherCardsIntact(page, ['stock-docs']), 33, 'every other card')
+    for (const c of chart) assert.equal(c.state, 'drawn', `${c.id}: drawn`)
+    // 重试 renders again; it fails again, and still only there.
+    await card.getByRole('button', { name: '重试' }).click()
+    await page.waitForTimeout(300)
+    assert.equal(await card.count(), 1, 'still one card in error')
+    assert.equal(await assertOtherCardsIntact(page, ['stock-docs']), 33)
+    await assertPageSafe(session, { when: 'a render error in a card and a chart' })
   })
 })

@@ -1,8 +1,9 @@
 /**
  * Shared pieces of the fault-injection suite (tests/browser/faults-*.test.mjs). Every case gets its
  * own static server for dist/ (production CSP header) whose override answers config.json and the
- * data files as the case wants, and a fresh browser context on one shared Chromium. Each page
- * records, from before the app's first script runs:
+ * data files as the case wants, and a fresh browser context on one shared Chromium: the tests'
+ * one lifecycle (useHarness in helpers.mjs) with openFaultPage as its opener. Each page records,
+ * from before the app's first script runs:
  *   - console errors, page errors and CSP violations (openPage in helpers.mjs),
  *   - dialogs (alert, confirm, prompt), which are dismissed and recorded,
  *   - every element that data could smuggle in: <script> not from ./assets, <img>, <iframe>,
@@ -17,8 +18,8 @@
 import assert from 'node:assert/strict'
 import { inflateRawSync } from 'node:zlib'
 import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
-import { launchChromium } from './chromium.mjs'
 import {
+  assertNoIssues,
   dataset,
   formatObservation,
   LOAD_TIMEOUT_MS,
@@ -26,6 +27,7 @@ import {
   REGION_ID,
   REPORT_YEAR,
   reportedObservations,
+  useHarness,
 } from './helpers.mjs'
 import { startStaticServer } from './static-server.mjs'
 
@@ -67,8 +69,6 @@ export const XSS = {
 }
 /** All three payloads in one string, followed by a tag so each field can be told apart. */
 export const evil = (tag) => `${XSS.img}${XSS.script}${XSS.svg}${tag}`
-
-export const launchBrowser = () => launchChromium()
 
 /** A deep copy of the shipped dataset as the four response bodies (objects, not yet JSON). */
 export function cloneDataset() {
@@ -158,7 +158,13 @@ function pageRecorder() {
 }
 
 /**
- * Serves one fault case and opens the app in a fresh context.
+ * The tests' one lifecycle (useHarness) for fault cases: one Chromium, no shared server, and
+ * `open(t, path, options)` / `usePage(path, options)` serve each page its own (openFaultPage).
+ */
+export const useFaultHarness = () => useHarness({ server: false, opener: openFaultPage })
+
+/**
+ * Serves one fault case and opens the app in a fresh context of `harness.browser`.
  *   files:   { 'observations.json': { status, body, type, delayMs } | (n) => answer | null, … }
  *            (n counts the requests of that file, from 1); a file not listed is served from dist.
  *   config:  an object (served as JSON), { raw, status } for a raw answer, or null for dist's own.
@@ -167,7 +173,7 @@ function pageRecorder() {
  *   initScript: { fn, arg }, run in the page before the app, to break something on purpose.
  */
 export async function openFaultPage(
-  browser,
+  { browser },
   path,
   {
     files = {},
@@ -200,7 +206,6 @@ export async function openFaultPage(
     if (answer && (answer.status ?? 200) >= 400) refused.add(pathname)
     return answer
   }
-  const harness = { server, browser }
   const expectedConsoleError = (message) => {
     const text = message.text()
     if (text.startsWith('Failed to load resource: the server responded with a status of')) {
@@ -209,30 +214,35 @@ export async function openFaultPage(
     }
     return allowConsoleError(message)
   }
-  const session = await openPage(harness, undefined, {
-    allowConsoleError: expectedConsoleError,
-    ...(viewport ? { viewport } : {}),
-  })
-  await session.context.addInitScript(pageRecorder)
-  if (initScript) await session.context.addInitScript(initScript.fn, initScript.arg)
   const dialogs = []
-  session.page.on('dialog', (dialog) => {
-    dialogs.push(`${dialog.type()}: ${dialog.message()}`)
-    void dialog.dismiss().catch(() => {})
-  })
-  await session.page.goto(server.url + path)
+  let session = null
+  try {
+    session = await openPage({ server, browser }, undefined, {
+      allowConsoleError: expectedConsoleError,
+      expectedIssue,
+      ...(viewport ? { viewport } : {}),
+    })
+    await session.context.addInitScript(pageRecorder)
+    if (initScript) await session.context.addInitScript(initScript.fn, initScript.arg)
+    session.page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`)
+      void dialog.dismiss().catch(() => {})
+    })
+    await session.page.goto(server.url + path)
+  } catch (error) {
+    // Nobody gets this page to close: a server left listening would keep the test file running.
+    await session?.close()
+    await server.close()
+    throw error
+  }
+  let closed = null
   return {
     ...session,
     server,
     dialogs,
-    /** Issues (console, CSP) the case provokes on purpose; assertPageSafe leaves them out. */
-    expectedIssue,
     /** How many times a data file was requested (files listed in `files` only). */
     requestsOf: (name) => counts.get(name) ?? 0,
-    async close() {
-      await session.context.close()
-      await server.close()
-    },
+    close: () => (closed ??= session.close().then(() => server.close())),
   }
 }
 
@@ -273,11 +283,7 @@ export async function assertPageSafe(session, { title = APP_TITLE, when = '' } =
   const shown = await readPage(session.page)
   const at = when ? ` (${when})` : ''
   assert.deepEqual(session.dialogs, [], `no dialog opened${at}`)
-  assert.deepEqual(
-    session.issues.splice(0).filter((i) => !session.expectedIssue(i)),
-    [],
-    `no console error, page error or CSP violation${at}`,
-  )
+  assertNoIssues(session, at.trim())
   assert.equal(shown.pwned, 'undefined', `no injected script ran${at}`)
   assert.deepEqual(shown.suspicious, [], `no element or handler came from data${at}`)
   assert.deepEqual(

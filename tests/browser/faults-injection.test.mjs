@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { GROUP_CHARTS } from '../../src/features/groups/charts/group-charts.ts'
 import {
   APP_TITLE,
@@ -21,11 +21,10 @@ import {
   evil,
   filesOf,
   hoverChartTooltip,
-  launchBrowser,
-  openFaultPage,
   readCards,
   readPage,
   unzip,
+  useFaultHarness,
   waitForSettled,
   XSS,
 } from './faults-harness.mjs'
@@ -87,13 +86,7 @@ function assertTooltipIsText(tip, where, expected) {
   assert.ok(tip.html.includes('&lt;img src=x onerror='), `${where}: the markup is escaped`)
 }
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const harness = useFaultHarness()
 
 /** Saves the download an action starts; returns its suggested name and bytes. */
 async function downloadOf(page, action) {
@@ -117,23 +110,16 @@ const COMPARE_POINTS = [0.5, 0.3, 0.7].flatMap((y) =>
 describe('markup in data', { concurrency: 2 }, () => {
   // One page for all its tests: they hover and click, so one at a time.
   describe('markup in every text field stays text: overview', { concurrency: 1 }, () => {
-    let session
-    let page
-    before(async () => {
-      session = await openFaultPage(browser, '#/', { files })
-      page = session.page
-      await waitForSettled(page)
-    })
-    after(async () => {
-      await session?.close()
-    })
+    const overview = harness.usePage('#/', { files, waitFor: waitForSettled })
 
     it('renders every figure, with no element, script, dialog or request from data', async () => {
+      const { page, session } = overview
       assert.equal(await assertOtherCardsIntact(page), 34, 'all 34 figures are there')
       await assertPageSafe(session, { when: 'poisoned overview' })
     })
 
     it('shows names and units on the cards literally', async () => {
+      const { page } = overview
       for (const card of await readCards(page)) {
         assert.equal(card.name, evil(`short:${card.id}`), `${card.id}: card title`)
       }
@@ -150,6 +136,7 @@ describe('markup in data', { concurrency: 2 }, () => {
     })
 
     it('shows group names, findings, header and footer literally', async () => {
+      const { page } = overview
       const headings = await page.locator('[data-group] h3').allTextContents()
       assert.deepEqual(
         headings,
@@ -173,6 +160,7 @@ describe('markup in data', { concurrency: 2 }, () => {
     })
 
     it('lists organisation names literally in the filter', async () => {
+      const { page } = overview
       const options = await page
         .getByRole('combobox', { name: /单位/ })
         .locator('option')
@@ -185,6 +173,7 @@ describe('markup in data', { concurrency: 2 }, () => {
     })
 
     it('shows the 出处 popover as text: name, section, sentence with its marked quote, 口径', async () => {
+      const { page, session } = overview
       for (const id of [QUOTE_ID, 'enterprise-legal-services', 'exam-pass-rate']) {
         const ind = indicator(id)
         const card = page.locator(`[data-indicator-id="${id}"]`)
@@ -211,6 +200,7 @@ describe('markup in data', { concurrency: 2 }, () => {
     })
 
     it('shows data in every chart tooltip as escaped text (ECharts renders tooltips as HTML)', async () => {
+      const { page, session } = overview
       for (const spec of GROUP_CHARTS) {
         const tip = await hoverChartTooltip(page, spec.id)
         assertTooltipIsText(tip, spec.id, XSS.img)
@@ -224,6 +214,7 @@ describe('markup in data', { concurrency: 2 }, () => {
     })
 
     it('draws names on the canvas as literal text, and lists them in the table view', async () => {
+      const { page, session } = overview
       const { canvasText } = await readPage(page)
       assert.ok(
         canvasText.some((t) => t.includes(evil('short:public-legal-services'))),
@@ -244,190 +235,164 @@ describe('markup in data', { concurrency: 2 }, () => {
   })
 
   describe('markup in every text field stays text: group page and big screen', () => {
-    it('group page: description, breakdown select and by-organisation tooltip', async () => {
-      const session = await openFaultPage(browser, '#/group/fair-competition', { files })
+    it('group page: description, breakdown select and by-organisation tooltip', async (t) => {
+      const session = await harness.open(t, '#/group/fair-competition', { files })
       const { page } = session
-      try {
-        await waitForSettled(page)
-        assert.equal(
-          await page.locator('#group-page-title').textContent(),
-          evil('full:fair-competition'),
-        )
-        assert.equal(
-          await page.locator('.group-detail__description').textContent(),
-          evil('description:fair-competition'),
-        )
-        const options = await page
-          .getByRole('combobox', { name: '指标' })
-          .locator('option')
-          .allTextContents()
-        assert.ok(options.length > 0 && options.every((o) => o.startsWith(XSS.img)))
-        const tip = await hoverChartTooltip(page, 'fair-competition-by-org')
-        assertTooltipIsText(tip, 'by organisation', 'orgshort:')
-        const yearTip = await hoverChartTooltip(page, 'fair-competition-by-year')
-        assertTooltipIsText(yearTip, 'by year', evil('unit'))
-        await page.mouse.move(960, 5)
-        await assertPageSafe(session, {
-          when: 'poisoned group page',
-          title: `公平竞争审查 · ${APP_TITLE}`,
-        })
-      } finally {
-        await session.close()
-      }
+      await waitForSettled(page)
+      assert.equal(
+        await page.locator('#group-page-title').textContent(),
+        evil('full:fair-competition'),
+      )
+      assert.equal(
+        await page.locator('.group-detail__description').textContent(),
+        evil('description:fair-competition'),
+      )
+      const options = await page
+        .getByRole('combobox', { name: '指标' })
+        .locator('option')
+        .allTextContents()
+      assert.ok(options.length > 0 && options.every((o) => o.startsWith(XSS.img)))
+      const tip = await hoverChartTooltip(page, 'fair-competition-by-org')
+      assertTooltipIsText(tip, 'by organisation', 'orgshort:')
+      const yearTip = await hoverChartTooltip(page, 'fair-competition-by-year')
+      assertTooltipIsText(yearTip, 'by year', evil('unit'))
+      await page.mouse.move(960, 5)
+      await assertPageSafe(session, {
+        when: 'poisoned group page',
+        title: `公平竞争审查 · ${APP_TITLE}`,
+      })
     })
 
-    it('big screen: cards, header, footer and tooltips', async () => {
-      const session = await openFaultPage(browser, '#/screen?rotate=0', { files })
+    it('big screen: cards, header, footer and tooltips', async (t) => {
+      const session = await harness.open(t, '#/screen?rotate=0', { files })
       const { page } = session
-      try {
-        await waitForSettled(page)
-        const cards = await readCards(page)
-        assert.equal(cards.length, 34)
-        for (const c of cards) assert.equal(c.name, evil(`short:${c.id}`), `${c.id}: card title`)
-        const header = await page.locator('.screen-header').innerText()
-        assert.ok(header.includes(poisoned.meta.period.label), 'period in the header')
-        const footer = await page.locator('.screen-footer__source').innerText()
-        assert.equal(footer, `数据来源:《${poisoned.meta.source.title}》`)
-        const headings = await page.locator('.screen [data-group] h2').allTextContents()
-        assert.deepEqual(
-          headings,
-          poisoned.meta.groups.map((g) => g.fullName),
-        )
-        const tip = await hoverChartTooltip(page, 'fair-stock')
-        assertTooltipIsText(tip, 'big screen funnel', 'short:stock-')
-        await page.mouse.move(5, 5)
-        await assertPageSafe(session, { when: 'poisoned big screen' })
-      } finally {
-        await session.close()
-      }
+      await waitForSettled(page)
+      const cards = await readCards(page)
+      assert.equal(cards.length, 34)
+      for (const c of cards) assert.equal(c.name, evil(`short:${c.id}`), `${c.id}: card title`)
+      const header = await page.locator('.screen-header').innerText()
+      assert.ok(header.includes(poisoned.meta.period.label), 'period in the header')
+      const footer = await page.locator('.screen-footer__source').innerText()
+      assert.equal(footer, `数据来源:《${poisoned.meta.source.title}》`)
+      const headings = await page.locator('.screen [data-group] h2').allTextContents()
+      assert.deepEqual(
+        headings,
+        poisoned.meta.groups.map((g) => g.fullName),
+      )
+      const tip = await hoverChartTooltip(page, 'fair-stock')
+      assertTooltipIsText(tip, 'big screen funnel', 'short:stock-')
+      await page.mouse.move(5, 5)
+      await assertPageSafe(session, { when: 'poisoned big screen' })
     })
   })
 
   describe('markup in every text field stays text: exported images and the deck', () => {
-    it('a chart PNG: title band and footer drawn as text, a safe file name', async () => {
-      const session = await openFaultPage(browser, '#/', { files })
+    it('a chart PNG: title band and footer drawn as text, a safe file name', async (t) => {
+      const session = await harness.open(t, '#/', { files })
       const { page } = session
-      try {
-        await waitForSettled(page)
-        const panel = page.locator('[data-chart-id="fair-stock"]')
-        await panel.getByRole('button', { name: '导出图片' }).click()
-        const file = await downloadOf(page, () =>
-          panel.getByRole('menuitem', { name: 'PNG 图片 2×' }).click(),
-        )
-        assertSafeFileName(file.name)
-        assert.equal(file.buffer.subarray(1, 4).toString('latin1'), 'PNG')
-        const { canvasText } = await readPage(page)
-        const drawn = (text) => canvasText.some((t) => t.includes(text))
-        assert.ok(drawn(`数据来源:《${poisoned.meta.source.title}》`), 'footer: the report title')
-        assert.ok(drawn(poisoned.meta.groups[1].name), 'subtitle: the group name')
-        assert.ok(drawn(evil('short:stock-docs')), 'the chart: its label')
-        const status = await panel.locator('.export-menu__status').innerText()
-        assert.ok(status.startsWith(`已导出 ${file.name}`), status)
-        await assertPageSafe(session, { when: 'chart PNG export' })
-      } finally {
-        await session.close()
-      }
+      await waitForSettled(page)
+      const panel = page.locator('[data-chart-id="fair-stock"]')
+      await panel.getByRole('button', { name: '导出图片' }).click()
+      const file = await downloadOf(page, () =>
+        panel.getByRole('menuitem', { name: 'PNG 图片 2×' }).click(),
+      )
+      assertSafeFileName(file.name)
+      assert.equal(file.buffer.subarray(1, 4).toString('latin1'), 'PNG')
+      const { canvasText } = await readPage(page)
+      const drawn = (text) => canvasText.some((t) => t.includes(text))
+      assert.ok(drawn(`数据来源:《${poisoned.meta.source.title}》`), 'footer: the report title')
+      assert.ok(drawn(poisoned.meta.groups[1].name), 'subtitle: the group name')
+      assert.ok(drawn(evil('short:stock-docs')), 'the chart: its label')
+      const status = await panel.locator('.export-menu__status').innerText()
+      assert.ok(status.startsWith(`已导出 ${file.name}`), status)
+      await assertPageSafe(session, { when: 'chart PNG export' })
     })
 
-    it('a group page PNG: cards and charts drawn as text, a safe file name', async () => {
-      const session = await openFaultPage(browser, '#/group/dispute-resolution', { files })
+    it('a group page PNG: cards and charts drawn as text, a safe file name', async (t) => {
+      const session = await harness.open(t, '#/group/dispute-resolution', { files })
       const { page } = session
-      try {
-        await waitForSettled(page)
-        const file = await downloadOf(page, () =>
-          page.getByRole('button', { name: '导出本页图片' }).click(),
-        )
-        assertSafeFileName(file.name)
-        const { canvasText } = await readPage(page)
-        assert.ok(canvasText.includes(evil('full:dispute-resolution')), 'the page title band')
-        assert.ok(
-          canvasText.some((t) => t.startsWith(evil('short:pre-litigation-mediations'))),
-          'a card name',
-        )
-        await assertPageSafe(session, {
-          when: 'group page PNG export',
-          title: `矛盾纠纷化解 · ${APP_TITLE}`,
-        })
-      } finally {
-        await session.close()
-      }
+      await waitForSettled(page)
+      const file = await downloadOf(page, () =>
+        page.getByRole('button', { name: '导出本页图片' }).click(),
+      )
+      assertSafeFileName(file.name)
+      const { canvasText } = await readPage(page)
+      assert.ok(canvasText.includes(evil('full:dispute-resolution')), 'the page title band')
+      assert.ok(
+        canvasText.some((t) => t.startsWith(evil('short:pre-litigation-mediations'))),
+        'a card name',
+      )
+      await assertPageSafe(session, {
+        when: 'group page PNG export',
+        title: `矛盾纠纷化解 · ${APP_TITLE}`,
+      })
     })
 
-    it('the .pptx deck: every slide is well-formed XML holding the markup as text', async () => {
-      const session = await openFaultPage(browser, '#/', { files })
+    it('the .pptx deck: every slide is well-formed XML holding the markup as text', async (t) => {
+      const session = await harness.open(t, '#/', { files })
       const { page } = session
-      try {
-        await waitForSettled(page)
-        const file = await downloadOf(page, () =>
-          page.getByRole('button', { name: '生成汇报PPT' }).click(),
-        )
-        assertSafeFileName(file.name)
-        const parts = [...unzip(file.buffer)].filter(([name]) => /\.(xml|rels)$/.test(name))
-        const slides = parts.filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
-        assert.ok(slides.length > 5, `slides: ${slides.length}`)
-        // Parsed by the browser's XML parser: a string that escaped its text node breaks the XML
-        // or adds elements; the text nodes must hold the markup literally.
-        const parsed = await page.evaluate(
-          (xmls) =>
-            xmls.map(([name, xml]) => {
-              const doc = new DOMParser().parseFromString(xml, 'application/xml')
-              const elements = [...doc.getElementsByTagName('*')].map((e) => e.localName)
-              return {
-                name,
-                error: doc.getElementsByTagName('parsererror').length > 0,
-                foreign: [...new Set(elements.filter((n) => /^(img|script|svg)$/i.test(n)))],
-                text: [...doc.getElementsByTagNameNS('*', 't')]
-                  .map((t) => t.textContent)
-                  .join('\n'),
-              }
-            }),
-          parts.map(([name, data]) => [name, data.toString('utf8')]),
-        )
-        for (const part of parsed) {
-          assert.equal(part.error, false, `${part.name} is well-formed XML`)
-          assert.deepEqual(part.foreign, [], `${part.name}: no element came from data`)
-        }
-        const text = parsed.map((p) => p.text).join('\n')
-        for (const expected of [
-          `${poisoned.meta.groups[0].fullName} · 主要指标`,
-          evil('short:stock-docs'),
-          `数据来源:《${poisoned.meta.source.title}》`,
-          evil('org:tzw'),
-        ]) {
-          assert.ok(text.includes(expected), `the deck says "${expected}" literally`)
-        }
-        await assertPageSafe(session, { when: 'deck export' })
-      } finally {
-        await session.close()
+      await waitForSettled(page)
+      const file = await downloadOf(page, () =>
+        page.getByRole('button', { name: '生成汇报PPT' }).click(),
+      )
+      assertSafeFileName(file.name)
+      const parts = [...unzip(file.buffer)].filter(([name]) => /\.(xml|rels)$/.test(name))
+      const slides = parts.filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      assert.ok(slides.length > 5, `slides: ${slides.length}`)
+      // Parsed by the browser's XML parser: a string that escaped its text node breaks the XML
+      // or adds elements; the text nodes must hold the markup literally.
+      const parsed = await page.evaluate(
+        (xmls) =>
+          xmls.map(([name, xml]) => {
+            const doc = new DOMParser().parseFromString(xml, 'application/xml')
+            const elements = [...doc.getElementsByTagName('*')].map((e) => e.localName)
+            return {
+              name,
+              error: doc.getElementsByTagName('parsererror').length > 0,
+              foreign: [...new Set(elements.filter((n) => /^(img|script|svg)$/i.test(n)))],
+              text: [...doc.getElementsByTagNameNS('*', 't')].map((t) => t.textContent).join('\n'),
+            }
+          }),
+        parts.map(([name, data]) => [name, data.toString('utf8')]),
+      )
+      for (const part of parsed) {
+        assert.equal(part.error, false, `${part.name} is well-formed XML`)
+        assert.deepEqual(part.foreign, [], `${part.name}: no element came from data`)
       }
+      const text = parsed.map((p) => p.text).join('\n')
+      for (const expected of [
+        `${poisoned.meta.groups[0].fullName} · 主要指标`,
+        evil('short:stock-docs'),
+        `数据来源:《${poisoned.meta.source.title}》`,
+        evil('org:tzw'),
+      ]) {
+        assert.ok(text.includes(expected), `the deck says "${expected}" literally`)
+      }
+      await assertPageSafe(session, { when: 'deck export' })
     })
   })
 
   describe('markup in every text field stays text: 对比分析', () => {
-    it('every chart tooltip that opens is escaped text; nothing runs', async () => {
-      const session = await openFaultPage(browser, '#/compare', { files })
+    it('every chart tooltip that opens is escaped text; nothing runs', async (t) => {
+      const session = await harness.open(t, '#/compare', { files })
       const { page } = session
-      try {
-        await page.getByRole('heading', { name: '对比分析' }).waitFor()
-        await waitForSettled(page)
-        const ids = await page
-          .locator('[data-chart-id]:has([data-chart-state])')
-          .evaluateAll((panels) => panels.map((p) => p.getAttribute('data-chart-id')))
-        const opened = []
-        for (const id of ids) {
-          const tip = await hoverChartTooltip(page, id, COMPARE_POINTS)
-          if (!tip) continue
-          assert.doesNotMatch(tip.html, /<(img|script|svg)\b/i, `${id}: no element in ${tip.html}`)
-          if (tip.text.includes(XSS.img)) opened.push(id)
-        }
-        if (ids.length > 0) {
-          assert.ok(opened.length > 0, `a tooltip of ${ids.join(', ')} shows the markup as text`)
-        }
-        await page.mouse.move(5, 5)
-        await assertPageSafe(session, { when: '对比分析 with markup in data' })
-      } finally {
-        await session.close()
+      await page.getByRole('heading', { name: '对比分析' }).waitFor()
+      await waitForSettled(page)
+      const ids = await page
+        .locator('[data-chart-id]:has([data-chart-state])')
+        .evaluateAll((panels) => panels.map((p) => p.getAttribute('data-chart-id')))
+      const opened = []
+      for (const id of ids) {
+        const tip = await hoverChartTooltip(page, id, COMPARE_POINTS)
+        if (!tip) continue
+        assert.doesNotMatch(tip.html, /<(img|script|svg)\b/i, `${id}: no element in ${tip.html}`)
+        if (tip.text.includes(XSS.img)) opened.push(id)
       }
+      if (ids.length > 0) {
+        assert.ok(opened.length > 0, `a tooltip of ${ids.join(', ')} shows the markup as text`)
+      }
+      await page.mouse.move(5, 5)
+      await assertPageSafe(session, { when: '对比分析 with markup in data' })
     })
   })
 })

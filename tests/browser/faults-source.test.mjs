@@ -8,7 +8,7 @@
  *   npm run build && node --import tsx --test tests/browser/faults-source.test.mjs
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import {
   APP_TITLE,
   assertOtherCardsIntact,
@@ -17,9 +17,8 @@ import {
   FAILURE_TIMEOUT_MS,
   SHORT_TIMEOUT_MS,
   TEST_CONFIG,
-  launchBrowser,
-  openFaultPage,
   readCards,
+  useFaultHarness,
   waitForPanelErrors,
   waitForSettled,
 } from './faults-harness.mjs'
@@ -27,13 +26,7 @@ import { dataset } from './helpers.mjs'
 
 const GROUP_NAMES = ['行政服务', '公平竞争审查(含合法性审查)', '执法队伍建设', '矛盾纠纷化解']
 
-let browser
-before(async () => {
-  browser = await launchBrowser()
-})
-after(async () => {
-  await browser?.close()
-})
+const harness = useFaultHarness()
 
 /**
  * The frame stays and every data panel (four groups, findings) says the same thing in words,
@@ -67,10 +60,10 @@ describe('the data source under fault', { concurrency: true }, () => {
     },
     () => {
       for (const file of DATA_FILES) {
-        it(`${file} answers HTTP 500: retried 3 times, then an error with 重试 that works`, async () => {
+        it(`${file} answers HTTP 500: retried 3 times, then an error with 重试 that works`, async (t) => {
           let failing = true
           const started = Date.now()
-          const session = await openFaultPage(browser, '#/', {
+          const session = await harness.open(t, '#/', {
             files: {
               [file]: () =>
                 failing
@@ -78,51 +71,43 @@ describe('the data source under fault', { concurrency: true }, () => {
                   : null,
             },
           })
-          try {
-            // Meanwhile the panels say they are loading, not failing.
-            await session.page.locator('.state--loading').first().waitFor({ timeout: 5000 })
-            await assertEveryPanelSays(session, '数据源返回错误(HTTP 500)')
-            const took = Date.now() - started
-            assert.equal(session.requestsOf(file), 4, `${file}: the first try and 3 retries`)
-            assert.ok(
-              took >= 7000,
-              `the error shows after the backoff (1 s + 2 s + 4 s), not ${took} ms`,
-            )
-            await assertPageSafe(session, { when: `${file} failing` })
+          // Meanwhile the panels say they are loading, not failing.
+          await session.page.locator('.state--loading').first().waitFor({ timeout: 5000 })
+          await assertEveryPanelSays(session, '数据源返回错误(HTTP 500)')
+          const took = Date.now() - started
+          assert.equal(session.requestsOf(file), 4, `${file}: the first try and 3 retries`)
+          assert.ok(
+            took >= 7000,
+            `the error shows after the backoff (1 s + 2 s + 4 s), not ${took} ms`,
+          )
+          await assertPageSafe(session, { when: `${file} failing` })
 
-            // The source is back: 重试 on any panel loads everything.
-            failing = false
-            await session.page
-              .locator('[data-group="enforcement-team"]')
-              .getByRole('button', { name: '重试' })
-              .click()
-            await session.page.waitForFunction(
-              () => document.querySelectorAll('[data-indicator-id]').length === 34,
-              null,
-              { timeout: FAILURE_TIMEOUT_MS },
-            )
-            await waitForSettled(session.page)
-            assert.equal(await assertOtherCardsIntact(session.page), 34, 'every figure after 重试')
-            assert.equal(await session.page.locator('[role="alert"]').count(), 0, 'no error left')
-            await assertPageSafe(session, { when: `after 重试 on ${file}` })
-          } finally {
-            await session.close()
-          }
+          // The source is back: 重试 on any panel loads everything.
+          failing = false
+          await session.page
+            .locator('[data-group="enforcement-team"]')
+            .getByRole('button', { name: '重试' })
+            .click()
+          await session.page.waitForFunction(
+            () => document.querySelectorAll('[data-indicator-id]').length === 34,
+            null,
+            { timeout: FAILURE_TIMEOUT_MS },
+          )
+          await waitForSettled(session.page)
+          assert.equal(await assertOtherCardsIntact(session.page), 34, 'every figure after 重试')
+          assert.equal(await session.page.locator('[role="alert"]').count(), 0, 'no error left')
+          await assertPageSafe(session, { when: `after 重试 on ${file}` })
         })
       }
 
-      it('observations.json times out: retried, then 数据源响应超时 in words', async () => {
-        const session = await openFaultPage(browser, '#/', {
+      it('observations.json times out: retried, then 数据源响应超时 in words', async (t) => {
+        const session = await harness.open(t, '#/', {
           config: { ...TEST_CONFIG, requestTimeoutMs: SHORT_TIMEOUT_MS },
           files: { 'observations.json': { delayMs: 4000, body: '{"items": []}' } },
         })
-        try {
-          await assertEveryPanelSays(session, '数据源响应超时(超过 2 秒)')
-          assert.equal(session.requestsOf('observations.json'), 4, 'the first try and 3 retries')
-          await assertPageSafe(session, { when: 'observations timing out' })
-        } finally {
-          await session.close()
-        }
+        await assertEveryPanelSays(session, '数据源响应超时(超过 2 秒)')
+        assert.equal(session.requestsOf('observations.json'), 4, 'the first try and 3 retries')
+        await assertPageSafe(session, { when: 'observations timing out' })
       })
     },
   )
@@ -134,22 +119,18 @@ describe('the data source under fault', { concurrency: true }, () => {
     },
     () => {
       for (const file of DATA_FILES) {
-        it(`${file} is truncated JSON: 数据格式错误:返回内容不是有效的 JSON`, async () => {
-          const session = await openFaultPage(browser, '#/', {
+        it(`${file} is truncated JSON: 数据格式错误:返回内容不是有效的 JSON`, async (t) => {
+          const session = await harness.open(t, '#/', {
             files: { [file]: { body: '{"items": [{"id": "stock-docs", "value": 37' } },
           })
-          try {
-            await assertEveryPanelSays(session, '数据格式错误:返回内容不是有效的 JSON')
-            assert.equal(session.requestsOf(file), 1, 'a malformed body is not asked for again')
-            await assertPageSafe(session, { when: `${file} truncated` })
-          } finally {
-            await session.close()
-          }
+          await assertEveryPanelSays(session, '数据格式错误:返回内容不是有效的 JSON')
+          assert.equal(session.requestsOf(file), 1, 'a malformed body is not asked for again')
+          await assertPageSafe(session, { when: `${file} truncated` })
         })
       }
 
-      it('meta.json is an HTML error page with a script (status 200): it stays data', async () => {
-        const session = await openFaultPage(browser, '#/', {
+      it('meta.json is an HTML error page with a script (status 200): it stays data', async (t) => {
+        const session = await harness.open(t, '#/', {
           files: {
             'meta.json': {
               type: 'text/html; charset=utf-8',
@@ -157,27 +138,20 @@ describe('the data source under fault', { concurrency: true }, () => {
             },
           },
         })
-        try {
-          await assertEveryPanelSays(session, '数据格式错误:返回内容不是有效的 JSON')
-          await assertPageSafe(session, { when: 'meta.json is HTML' })
-        } finally {
-          await session.close()
-        }
+        await assertEveryPanelSays(session, '数据格式错误:返回内容不是有效的 JSON')
+        await assertPageSafe(session, { when: 'meta.json is HTML' })
       })
 
-      it('indicators.json is a bare array and observations.json has items: {}: the envelope is wrong', async () => {
+      it('indicators.json is a bare array and observations.json has items: {}: the envelope is wrong', async (t) => {
         for (const [file, body] of [
           ['indicators.json', '[]'],
           ['observations.json', '{"items": {}}'],
           ['observations.json', 'null'],
         ]) {
-          const session = await openFaultPage(browser, '#/', { files: { [file]: { body } } })
-          try {
-            await assertEveryPanelSays(session, '数据格式错误:应为包含 items 数组的对象')
-            await assertPageSafe(session, { when: `${file} = ${body}` })
-          } finally {
-            await session.close()
-          }
+          const session = await harness.open(t, '#/', { files: { [file]: { body } } })
+          await assertEveryPanelSays(session, '数据格式错误:应为包含 items 数组的对象')
+          await assertPageSafe(session, { when: `${file} = ${body}` })
+          await session.close()
         }
       })
 
@@ -203,25 +177,18 @@ describe('the data source under fault', { concurrency: true }, () => {
         'items: []': ['数据格式错误:列表不能为空'],
       }
       for (const [file, label, mutate] of schemaCases) {
-        it(`${file} with ${label} fails its schema: the field and problem in Chinese`, async () => {
+        it(`${file} with ${label} fails its schema: the field and problem in Chinese`, async (t) => {
           const [expected, untrue] = says[label]
-          const session = await openFaultPage(browser, '#/', {
+          const session = await harness.open(t, '#/', {
             files: { [file]: { body: JSON.stringify(mutate(structuredClone(original[file]))) } },
           })
-          try {
-            const panels = await waitForPanelErrors(session.page)
-            assert.equal(session.requestsOf(file), 1, 'a schema error is not retried')
-            await assertPageSafe(session, { when: `${file} with ${label}` })
-            for (const p of panels) {
-              assert.ok(
-                p.message.startsWith(expected),
-                `${p.group}: "${p.message}" says ${expected}`,
-              )
-              assert.doesNotMatch(p.message, /[A-Za-z]{4,}/, `no English in "${p.message}"`)
-              if (untrue) assert.doesNotMatch(p.message, untrue, `"${p.message}" is untrue`)
-            }
-          } finally {
-            await session.close()
+          const panels = await waitForPanelErrors(session.page)
+          assert.equal(session.requestsOf(file), 1, 'a schema error is not retried')
+          await assertPageSafe(session, { when: `${file} with ${label}` })
+          for (const p of panels) {
+            assert.ok(p.message.startsWith(expected), `${p.group}: "${p.message}" says ${expected}`)
+            assert.doesNotMatch(p.message, /[A-Za-z]{4,}/, `no English in "${p.message}"`)
+            if (untrue) assert.doesNotMatch(p.message, untrue, `"${p.message}" is untrue`)
           }
         })
       }
@@ -249,44 +216,33 @@ describe('the data source under fault', { concurrency: true }, () => {
           ['desk view', '#/'],
           ['big screen', '#/screen?rotate=0&refresh=2'],
         ]) {
-          it(`${view}: observations.json answers ${label} on refresh`, async () => {
+          it(`${view}: observations.json answers ${label} on refresh`, async (t) => {
             // The source answers well until the page shows the data, then fails every refresh.
             let failing = false
-            const session = await openFaultPage(browser, path, {
+            const session = await harness.open(t, path, {
               config: { ...TEST_CONFIG, refreshSeconds: 2, requestTimeoutMs },
               files: { 'observations.json': () => (failing ? fault : null) },
             })
             const { page } = session
-            try {
-              await page.waitForFunction(
-                () => document.querySelectorAll('[data-status="reported"]').length === 34,
-                null,
-                { timeout: FAILURE_TIMEOUT_MS },
-              )
-              await waitForSettled(page)
-              const before = await readCards(page)
-              assert.equal(before.filter((c) => c.status === 'reported').length, 34)
-              const asked = session.requestsOf('observations.json')
-              failing = true
-              // The mark says why in its title: this fault, not some other slow request.
-              const mark = page.locator(`.stale-mark[title="${reason}"]`)
-              await mark.waitFor({ state: 'visible', timeout: FAILURE_TIMEOUT_MS })
-              assert.match((await mark.innerText()).trim(), STALE, 'the same mark on both views')
-              assert.ok(
-                session.requestsOf('observations.json') > asked,
-                'the source was asked again',
-              )
-              assert.deepEqual(await readCards(page), before, 'the last good figures stay')
-              assert.equal(
-                await page.locator('[role="alert"]').count(),
-                0,
-                'no panel turns to error',
-              )
-              if (view === 'desk view') assert.equal(await assertOtherCardsIntact(page), 34)
-              await assertPageSafe(session, { when: `${view}, refresh with ${label}` })
-            } finally {
-              await session.close()
-            }
+            await page.waitForFunction(
+              () => document.querySelectorAll('[data-status="reported"]').length === 34,
+              null,
+              { timeout: FAILURE_TIMEOUT_MS },
+            )
+            await waitForSettled(page)
+            const before = await readCards(page)
+            assert.equal(before.filter((c) => c.status === 'reported').length, 34)
+            const asked = session.requestsOf('observations.json')
+            failing = true
+            // The mark says why in its title: this fault, not some other slow request.
+            const mark = page.locator(`.stale-mark[title="${reason}"]`)
+            await mark.waitFor({ state: 'visible', timeout: FAILURE_TIMEOUT_MS })
+            assert.match((await mark.innerText()).trim(), STALE, 'the same mark on both views')
+            assert.ok(session.requestsOf('observations.json') > asked, 'the source was asked again')
+            assert.deepEqual(await readCards(page), before, 'the last good figures stay')
+            assert.equal(await page.locator('[role="alert"]').count(), 0, 'no panel turns to error')
+            if (view === 'desk view') assert.equal(await assertOtherCardsIntact(page), 34)
+            await assertPageSafe(session, { when: `${view}, refresh with ${label}` })
           })
         }
       }

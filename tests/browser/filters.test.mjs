@@ -4,7 +4,7 @@
  * Production build (dist/) with the production CSP, no msw.
  */
 import assert from 'node:assert/strict'
-import { after, afterEach, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import { GROUP_CHARTS } from '../../src/features/groups/charts/group-charts.ts'
 import {
   assertChartsDrawnAndSharp,
@@ -14,12 +14,11 @@ import {
   formatObservation,
   indicatorById,
   observationOf,
-  openPage,
   readChartCanvases,
   REGION_ID,
   REPORT_YEAR,
-  startHarness,
-  waitForCards,
+  useHarness,
+  waitForCardsAndCharts,
   waitForCharts,
 } from './helpers.mjs'
 
@@ -51,35 +50,16 @@ function hashParams(url) {
 }
 
 describe('filters, URL state, group page and table view', () => {
-  let harness
-  let session
+  const harness = useHarness()
 
-  before(async () => {
-    harness = await startHarness()
-  })
-
-  afterEach(async () => {
-    const s = session
-    session = undefined
-    if (s) {
-      await s.close()
-      assertNoIssues(s)
-    }
-  })
-
-  after(async () => {
-    await harness?.close()
-  })
-
-  async function open(path) {
-    session = await openPage(harness, path)
-    await waitForCards(session.page)
-    await waitForCharts(session.page)
-    return session.page
+  /** The desk view at `path` for test `t`, once its cards and charts are drawn. */
+  async function open(t, path) {
+    const { page } = await harness.open(t, path, { waitFor: waitForCardsAndCharts })
+    return page
   }
 
-  it('marks demo data with 示例, and hides it as 无数据 (never 0) when switched off', async () => {
-    const page = await open('#/')
+  it('marks demo data with 示例, and hides it as 无数据 (never 0) when switched off', async (t) => {
+    const page = await open(t, '#/')
     assert.equal(await assertReportedFiguresOnScreen(page), 34)
 
     await yearSelect(page).selectOption(String(DEMO_YEAR))
@@ -136,8 +116,8 @@ describe('filters, URL state, group page and table view', () => {
     assert.equal(await assertReportedFiguresOnScreen(page), 34, 'back to the reported figures')
   })
 
-  it('keeps year and organisation in the URL and restores them in a fresh page', async () => {
-    const page = await open('#/')
+  it('keeps year and organisation in the URL and restores them in a fresh page', async (t) => {
+    const page = await open(t, '#/')
     const org = dataset.organizations.find((o) => o.type === 'department')
     await yearSelect(page).selectOption(String(DEMO_YEAR))
     await orgSelect(page).selectOption(org.id)
@@ -167,24 +147,19 @@ describe('filters, URL state, group page and table view', () => {
     )
 
     const link = page.url()
-    const fresh = await openPage(harness, undefined)
-    try {
-      await fresh.page.goto(link)
-      await waitForCards(fresh.page)
-      await waitForCharts(fresh.page)
-      assert.equal(await yearSelect(fresh.page).inputValue(), String(DEMO_YEAR), 'year restored')
-      assert.equal(await orgSelect(fresh.page).inputValue(), org.id, 'organisation restored')
-      assert.equal(
-        await orgSelect(fresh.page).evaluate((s) => s.selectedOptions[0].textContent),
-        org.name,
-        'the organisation is named in the select',
-      )
-      assert.ok(await demoSwitch(fresh.page).isChecked(), 'demo data still shown')
-      assert.deepEqual(await readCards(fresh.page), before, 'the same cards with the same values')
-      assertNoIssues(fresh, 'in the reopened page')
-    } finally {
-      await fresh.close()
-    }
+    const fresh = await harness.open(t, undefined)
+    await fresh.page.goto(link)
+    await waitForCardsAndCharts(fresh.page)
+    assert.equal(await yearSelect(fresh.page).inputValue(), String(DEMO_YEAR), 'year restored')
+    assert.equal(await orgSelect(fresh.page).inputValue(), org.id, 'organisation restored')
+    assert.equal(
+      await orgSelect(fresh.page).evaluate((s) => s.selectedOptions[0].textContent),
+      org.name,
+      'the organisation is named in the select',
+    )
+    assert.ok(await demoSwitch(fresh.page).isChecked(), 'demo data still shown')
+    assert.deepEqual(await readCards(fresh.page), before, 'the same cards with the same values')
+    assertNoIssues(fresh, 'in the reopened page')
 
     // Moving to a group page keeps the selection.
     await page
@@ -199,8 +174,8 @@ describe('filters, URL state, group page and table view', () => {
     assert.equal(await orgSelect(page).inputValue(), org.id)
   })
 
-  it('shows the group page with its cards and charts, and marks per-organisation demo data', async () => {
-    const page = await open('#/group/fair-competition')
+  it('shows the group page with its cards and charts, and marks per-organisation demo data', async (t) => {
+    const page = await open(t, '#/group/fair-competition')
     const group = dataset.meta.groups.find((g) => g.id === 'fair-competition')
     assert.ok(
       await page.getByRole('heading', { level: 2, name: group.fullName, exact: true }).isVisible(),
@@ -259,8 +234,8 @@ describe('filters, URL state, group page and table view', () => {
     assertChartsDrawnAndSharp(canvases, 1)
   })
 
-  it('shows a chart’s numbers as a table with the same numbers', async () => {
-    const page = await open('#/')
+  it('shows a chart’s numbers as a table with the same numbers', async (t) => {
+    const page = await open(t, '#/')
     for (const spec of GROUP_CHARTS) {
       const panel = page.locator(`[data-chart-id="${spec.id}"]`)
       const chartLabel = await panel.getByRole('img').getAttribute('aria-label')

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import { after, afterEach, before } from 'node:test'
 import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
 import { launchChromium } from './chromium.mjs'
 import { startStaticServer } from './static-server.mjs'
@@ -74,24 +75,117 @@ export function formatObservation(observation) {
   return { figure, unit: indicator.unit, text: `${figure}${indicator.unit}` }
 }
 
-// ------------------------------------------------------------------ browser and server
+// ------------------------------------------------------------------ browser, server and pages
 
 /**
- * One static server for dist/ (with the production CSP header) and one Chromium for a test file.
- * `override` is installed on the server before any page loads.
+ * The one lifecycle of the browser tests. Called at the top of a test file or in a describe, it
+ * registers the node:test hooks there itself:
+ *   before     starts a static server for dist/ with the production CSP header (`override`
+ *              installed before any page loads; `server: false` for none) and launches the
+ *              browser (`launch`: Debian's Chromium unless told otherwise);
+ *   afterEach  checks every page the test opened with `open(t, …)` for console errors, page errors
+ *              and CSP violations (assertNoIssues), then closes it;
+ *   after      closes the browser and the server.
+ * `opener(harness, path, options)` opens a session (openPage unless told otherwise: the fault
+ * tests give each page a server of its own, see faults-harness.mjs).
+ *
+ * The handle is lazy: `harness` ({ server, browser }), `server` and `browser` are there once the
+ * `before` hook has run, so tests and hooks read them, the describe body does not.
+ *   open(t, path, options)  a page for test `t` only (the opener's options, and `waitFor(page)`);
+ *   usePage(path, options)  one page for every test of the describe it is called in.
  */
-export async function startHarness({ override = null } = {}) {
-  const server = await startStaticServer({ csp: CONTENT_SECURITY_POLICY })
-  server.state.override = override
-  const browser = await launchChromium()
-  return {
-    server,
-    browser,
-    async close() {
-      await browser.close()
-      await server.close()
+export function useHarness({
+  launch = launchChromium,
+  override = null,
+  server: withServer = true,
+  opener = openPage,
+} = {}) {
+  let harness = null
+  /** The sessions each running test opened (tests may run side by side). */
+  const opened = new Map()
+
+  before(async () => {
+    const server = withServer ? await startStaticServer({ csp: CONTENT_SECURITY_POLICY }) : null
+    if (server) server.state.override = override
+    const browser = await launch()
+    harness = {
+      server,
+      browser,
+      async close() {
+        await browser.close()
+        await server?.close()
+      },
+    }
+  })
+
+  afterEach(async (t) => {
+    const sessions = opened.get(t) ?? []
+    opened.delete(t)
+    try {
+      for (const session of sessions) assertNoIssues(session, `in “${t.fullName}”`)
+    } finally {
+      for (const session of sessions) await session.close()
+    }
+  })
+
+  after(async () => {
+    await harness?.close()
+  })
+
+  const handle = {
+    get harness() {
+      return ready(harness, 'the harness')
+    },
+    get server() {
+      return ready(harness, 'the harness').server
+    },
+    get browser() {
+      return ready(harness, 'the harness').browser
+    },
+    async open(t, path, { waitFor, ...options } = {}) {
+      const session = await opener(handle.harness, path, options)
+      opened.set(t, [...(opened.get(t) ?? []), session])
+      if (waitFor) await waitFor(session.page)
+      return session
+    },
+    /**
+     * One page for all the tests of the describe this is called in (they take turns on it):
+     *   before     opens `path` with the opener's options, then runs `waitFor(page)`;
+     *   afterEach  checks it for console errors, page errors and CSP violations; it stays open;
+     *   after      closes it.
+     * The handle is lazy: `page` and `session` are there once its `before` hook has run.
+     */
+    usePage(path, { waitFor, ...options } = {}) {
+      let session = null
+      before(async () => {
+        session = await opener(handle.harness, path, options)
+        if (waitFor) await waitFor(session.page)
+      })
+      afterEach((t) => {
+        if (session) assertNoIssues(session, `on ${path} in “${t.fullName}”`)
+      })
+      after(async () => {
+        await session?.close()
+      })
+      return {
+        get session() {
+          return ready(session, `the page ${path}`)
+        },
+        get page() {
+          return ready(session, `the page ${path}`).page
+        },
+        get harness() {
+          return handle.harness
+        },
+      }
     },
   }
+  return handle
+}
+
+function ready(value, what) {
+  if (value === null) throw new Error(`${what} is there only once its before hook has run`)
+  return value
 }
 
 /**
@@ -100,14 +194,26 @@ export async function startHarness({ override = null } = {}) {
  *   - any console message that mentions the Content Security Policy,
  *   - uncaught page errors,
  *   - 'securitypolicyviolation' events, reported from inside the page.
- * If `path` is given the page opens server.url + path.
+ * `expectedIssue(text)` names the issues a test provokes on purpose: assertNoIssues leaves them out.
+ * Other options (isMobile, hasTouch, acceptDownloads, …) go to the browser context.
+ * If `path` is given the page opens server.url + path. Closing it twice is fine.
  */
 export async function openPage(
   harness,
   path,
-  { viewport = VIEWPORT, deviceScaleFactor = 1, allowConsoleError = () => false } = {},
+  {
+    viewport = VIEWPORT,
+    deviceScaleFactor = 1,
+    allowConsoleError = () => false,
+    expectedIssue = () => false,
+    ...contextOptions
+  } = {},
 ) {
-  const context = await harness.browser.newContext({ viewport, deviceScaleFactor })
+  const context = await harness.browser.newContext({
+    viewport,
+    deviceScaleFactor,
+    ...contextOptions,
+  })
   const issues = []
   await context.exposeBinding('__reportCspViolation', (_source, text) => {
     issues.push(`CSP violation: ${text}`)
@@ -136,12 +242,16 @@ export async function openPage(
   })
   page.on('pageerror', (error) => issues.push(`pageerror: ${error.message}`))
   if (path !== undefined) await page.goto(harness.server.url + path)
-  return { page, context, issues, close: () => context.close() }
+  let closed = null
+  return { page, context, issues, expectedIssue, close: () => (closed ??= context.close()) }
 }
 
-/** Fails with the list of problems recorded since the last call, and starts a new list. */
+/**
+ * Fails with the list of problems recorded since the last call (but those the session expects),
+ * and starts a new list.
+ */
 export function assertNoIssues(session, when = '') {
-  const found = session.issues.splice(0)
+  const found = session.issues.splice(0).filter((i) => !session.expectedIssue?.(i))
   assert.deepEqual(found, [], `console errors, page errors or CSP violations ${when}`)
 }
 
@@ -173,6 +283,12 @@ export async function waitForCharts(page) {
     { timeout: LOAD_TIMEOUT_MS },
   )
   return handle.jsonValue()
+}
+
+/** Waits until the metric cards and the charts of a desk view are on the page. */
+export async function waitForCardsAndCharts(page) {
+  await waitForCards(page)
+  await waitForCharts(page)
 }
 
 /**

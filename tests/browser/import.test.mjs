@@ -9,27 +9,21 @@ import assert from 'node:assert/strict'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { after, afterEach, before, describe, it } from 'node:test'
+import { after, before, describe, it } from 'node:test'
 import { toCsv } from '../../src/lib/csv.ts'
 import { writeXlsx } from '../../src/features/data-import/xlsx.ts'
-import {
-  assertNoIssues,
-  dataset,
-  LOAD_TIMEOUT_MS,
-  openPage,
-  startHarness,
-  waitForCards,
-} from './helpers.mjs'
+import { dataset, LOAD_TIMEOUT_MS, useHarness, waitForCards } from './helpers.mjs'
+import { DIST_DIR } from './static-server.mjs'
 
 const HEADER = ['指标编码', '指标名称', '单位', '年度', '数值', '限定词', '数据性质', '来源说明']
-const DIST_ASSETS = new URL('../../dist/assets/', import.meta.url)
+const DIST_ASSETS = join(DIST_DIR, 'assets')
 
 /** The built chunks that hold the spreadsheet libraries (read-excel-file, fflate). */
 function spreadsheetChunks() {
   return readdirSync(DIST_ASSETS)
     .filter((f) => f.endsWith('.js'))
     .filter((f) => {
-      const code = readFileSync(new URL(f, DIST_ASSETS), 'utf8')
+      const code = readFileSync(join(DIST_ASSETS, f), 'utf8')
       return code.includes('INVALID_ZIP') || code.includes('invalid zip data')
     })
 }
@@ -60,43 +54,31 @@ const byKind = (page, kind) =>
   page.locator(`[data-import-result] [data-kind="${kind}"] strong`).innerText()
 
 describe('数据导入 (import page)', () => {
-  let harness
-  let session
+  const harness = useHarness()
   let dir
 
-  before(async () => {
-    harness = await startHarness()
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'import-browser-'))
   })
 
-  afterEach(async () => {
-    const s = session
-    session = undefined
-    if (s) {
-      await s.close()
-      assertNoIssues(s)
-    }
-  })
-
-  after(async () => {
-    await harness?.close()
+  after(() => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  async function openImport() {
-    session = await openPage(harness, '#/import')
-    await session.page.waitForSelector('[data-drop-zone]', { timeout: LOAD_TIMEOUT_MS })
-    return session.page
+  /** The import page for test `t`, once its drop zone is there. */
+  async function openImport(t) {
+    const waitFor = (page) => page.waitForSelector('[data-drop-zone]', { timeout: LOAD_TIMEOUT_MS })
+    const { page } = await harness.open(t, '#/import', { waitFor })
+    return page
   }
 
   const chooseFile = (page, path) => page.setInputFiles('input[type=file]', path)
 
-  it('loads the spreadsheet code only on the import page, when a file is read', async () => {
+  it('loads the spreadsheet code only on the import page, when a file is read', async (t) => {
     const chunks = spreadsheetChunks()
     assert.ok(chunks.length >= 1, `the build has a spreadsheet chunk (${chunks.join(', ')})`)
     harness.server.state.requests.length = 0
-    session = await openPage(harness, '#/')
-    await waitForCards(session.page)
+    const session = await harness.open(t, '#/', { waitFor: waitForCards })
     const loaded = () => harness.server.state.requests.map((r) => r.split('/').pop())
     assert.deepEqual(
       loaded().filter((f) => chunks.includes(f) || f.startsWith('import-')),
@@ -123,12 +105,12 @@ describe('数据导入 (import page)', () => {
     )
   })
 
-  it('reads a large .xlsx under the CSP (no eval, no blob: worker) and shows what it changes', async () => {
+  it('reads a large .xlsx under the CSP (no eval, no blob: worker) and shows what it changes', async (t) => {
     const rows = futureRows(2030, 2100)
     const file = join(dir, 'large.xlsx')
     const bytes = await writeXlsx([{ name: '数据', rows: [HEADER, ...rows], header: true }])
     writeFileSync(file, bytes)
-    const page = await openImport()
+    const page = await openImport(t)
     const started = Date.now()
     await chooseFile(page, file)
     await page.waitForSelector('[data-import-result]', { timeout: 60_000 })
@@ -149,7 +131,7 @@ describe('数据导入 (import page)', () => {
     )
   })
 
-  it('lists every error by sheet, row and column, and applies nothing', async () => {
+  it('lists every error by sheet, row and column, and applies nothing', async (t) => {
     const file = join(dir, 'bad.csv')
     writeFileSync(
       file,
@@ -162,7 +144,7 @@ describe('数据导入 (import page)', () => {
         ['XZFW-04', null, '通州湾示范区', 2025, 26, null],
       ]),
     )
-    const page = await openImport()
+    const page = await openImport(t)
     await chooseFile(page, file)
     await page.waitForSelector('[data-import-result]')
     const rows = await page
@@ -183,7 +165,7 @@ describe('数据导入 (import page)', () => {
     assert.equal(await page.getByRole('button', { name: /应用到本浏览器/ }).count(), 0)
   })
 
-  it('applies to this browser (IndexedDB), marks it in the header, and reverts', async () => {
+  it('applies to this browser (IndexedDB), marks it in the header, and reverts', async (t) => {
     const file = join(dir, 'dept.xlsx')
     writeFileSync(
       file,
@@ -198,7 +180,7 @@ describe('数据导入 (import page)', () => {
         },
       ]),
     )
-    const page = await openImport()
+    const page = await openImport(t)
     assert.equal(await page.locator('.local-data-mark').count(), 0)
     await chooseFile(page, file)
     await page.getByRole('button', { name: '应用到本浏览器(2 条变化)' }).click()
@@ -230,7 +212,7 @@ describe('数据导入 (import page)', () => {
     )
 
     // Another tab of the same browser sees it too.
-    const other = await session.context.newPage()
+    const other = await page.context().newPage()
     await other.goto(`${harness.server.url}#/`)
     await other.getByRole('link', { name: '本机导入数据' }).waitFor()
     await other.close()
@@ -244,8 +226,8 @@ describe('数据导入 (import page)', () => {
     assert.equal(await page.locator('.local-data-mark').count(), 0, 'gone after a reload too')
   })
 
-  it('exports the current data to .xlsx, and importing that file changes nothing', async () => {
-    const page = await openImport()
+  it('exports the current data to .xlsx, and importing that file changes nothing', async (t) => {
+    const page = await openImport(t)
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: '导出当前数据(.xlsx)' }).click(),
@@ -262,8 +244,8 @@ describe('数据导入 (import page)', () => {
     assert.ok(await page.getByText('文件中的数据与当前数据完全相同,无需导入。').isVisible())
   })
 
-  it('serves the templates', async () => {
-    const page = await openImport()
+  it('serves the templates', async (t) => {
+    const page = await openImport(t)
     for (const name of ['Excel 模板(.xlsx)', 'CSV 模板']) {
       const href = await page.getByRole('link', { name }).getAttribute('href')
       const res = await page.request.get(new URL(href, page.url()).toString())

@@ -7,7 +7,7 @@
  *   npx vite build --outDir /tmp/dist-x && DIST_DIR=/tmp/dist-x node --import tsx --test tests/browser/mobile.test.mjs
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import {
   dataset,
   formatObservation,
@@ -17,7 +17,7 @@ import {
   REGION_ID,
   REPORT_YEAR,
   reportedObservations,
-  startHarness,
+  useHarness,
   waitForCards,
   waitForCharts,
 } from './helpers.mjs'
@@ -97,16 +97,14 @@ function measureLayout() {
   }
 }
 
-async function open(context, harness, path, ready) {
-  const page = await context.newPage()
-  page.on('pageerror', (error) => context.issues.push(`pageerror: ${error.message}`))
-  page.on('console', (m) => {
-    if (m.type() === 'error') context.issues.push(`console.error: ${m.text()}`)
-  })
-  await page.goto(harness.server.url + path)
-  await page.waitForSelector(ready, { timeout: LOAD_TIMEOUT_MS })
-  return page
-}
+/** A touch screen of `viewport` at `dpr`, as openPage's options; `ready` shows the page is there. */
+const touchScreen = (viewport, dpr, ready) => ({
+  viewport,
+  deviceScaleFactor: dpr,
+  isMobile: true,
+  hasTouch: true,
+  waitFor: (page) => page.waitForSelector(ready, { timeout: LOAD_TIMEOUT_MS }),
+})
 
 /** Whether a box lies within the screen's width (and height, when `whole`). */
 function onScreen(box, viewport, whole = false) {
@@ -119,42 +117,22 @@ function onScreen(box, viewport, whole = false) {
 }
 
 describe('desk views on phones and tablets (production build)', () => {
-  let harness
-
-  before(async () => {
-    harness = await startHarness()
-  })
-
-  after(async () => {
-    await harness?.close()
-  })
+  const harness = useHarness()
 
   for (const device of DEVICES) {
     describe(device.name, () => {
       const { viewport } = device
-      let context
-      let overview
-
-      before(async () => {
-        context = await harness.browser.newContext({
-          viewport,
-          deviceScaleFactor: device.dpr,
-          isMobile: true,
-          hasTouch: true,
-        })
-        context.issues = []
-        overview = await open(context, harness, '#/', '[data-indicator-id]')
-        await waitForCharts(overview)
-      })
-
-      after(async () => {
-        const issues = context?.issues ?? []
-        await context?.close()
-        assert.deepEqual(issues, [], 'no page errors or console errors')
+      const screen = touchScreen(viewport, device.dpr, '[data-indicator-id]')
+      const overview = harness.usePage('#/', {
+        ...screen,
+        waitFor: async (page) => {
+          await screen.waitFor(page)
+          await waitForCharts(page)
+        },
       })
 
       it('fits every desk view to the width: no sideways scrolling, no text under 12 px, charts drawn', async () => {
-        const page = overview
+        const { page } = overview
         for (const view of VIEWS) {
           await goTo(page, view)
           const m = await page.evaluate(measureLayout)
@@ -189,6 +167,7 @@ describe('desk views on phones and tablets (production build)', () => {
       })
 
       it('shows all 34 reported figures on the overview, whole, in one or two card columns, under a tidy header', async () => {
+        const { page } = overview
         const expected = reportedObservations
           .filter((o) => o.orgId === REGION_ID && o.year === REPORT_YEAR)
           .map((o) => ({
@@ -197,7 +176,7 @@ describe('desk views on phones and tablets (production build)', () => {
             ...formatObservation(o),
           }))
         assert.equal(expected.length, 34)
-        const shown = await overview.evaluate(
+        const shown = await page.evaluate(
           (ids) =>
             ids.map((id) => {
               const card = document.querySelector(`[data-indicator-id="${id}"]`)
@@ -234,7 +213,7 @@ describe('desk views on phones and tablets (production build)', () => {
             `${e.id}: card within the screen`,
           )
         }
-        const header = await overview.evaluate(() =>
+        const header = await page.evaluate(() =>
           ['h1', 'time', '.app-header__side--left > span'].map((sel) => {
             const r = document.querySelector(`header ${sel}`).getBoundingClientRect()
             return { sel, left: r.left, right: r.right, top: r.top, bottom: r.bottom }
@@ -259,8 +238,8 @@ describe('desk views on phones and tablets (production build)', () => {
         }
       })
 
-      it('reaches every page by tapping its tab, and shows the current tab', async () => {
-        const page = overview
+      it('reaches every page by tapping its tab, and shows the current tab', async (t) => {
+        const { page } = overview
         const nav = page.getByRole('navigation', { name: '页面' })
         for (const dest of DESTINATIONS) {
           const tab = nav.getByRole('link', { name: dest.name, exact: true })
@@ -278,17 +257,20 @@ describe('desk views on phones and tablets (production build)', () => {
         await waitForCharts(page)
         if (device === DEVICES[0]) {
           // Opened straight on a page whose tab is far to the right, that tab is scrolled into view.
-          const deep = await open(context, harness, '#/import', '[data-drop-zone]')
-          const current = deep
+          const deep = await harness.open(
+            t,
+            '#/import',
+            touchScreen(viewport, device.dpr, '[data-drop-zone]'),
+          )
+          const current = deep.page
             .getByRole('navigation', { name: '页面' })
             .locator('[aria-current="page"]')
           assert.ok(onScreen(await current.boundingBox(), viewport), 'the current tab is in view')
-          await deep.close()
         }
       })
 
       it('opens 出处 by tap with the report sentence on screen, and closes it by tapping elsewhere', async () => {
-        const page = overview
+        const { page } = overview
         const id = 'stock-docs'
         const { source } = indicatorById.get(id)
         const card = page.locator(`[data-indicator-id="${id}"]`)
@@ -322,7 +304,8 @@ describe('desk views on phones and tablets (production build)', () => {
       })
 
       it('switches a chart to its table and back by tap', async () => {
-        const panel = overview.locator('[data-chart-id="fair-stock"]')
+        const { page } = overview
+        const panel = page.locator('[data-chart-id="fair-stock"]')
         await panel.getByRole('button', { name: '表格' }).tap()
         const table = panel.getByRole('table')
         await table.waitFor({ state: 'visible', timeout: 2000 })
@@ -333,13 +316,12 @@ describe('desk views on phones and tablets (production build)', () => {
       })
 
       it('shows a chart tooltip on tap', async () => {
-        const holder = overview.locator(
-          '[data-chart-id="admin-services-count"] .chart-panel__chart',
-        )
+        const { page } = overview
+        const holder = page.locator('[data-chart-id="admin-services-count"] .chart-panel__chart')
         await holder.scrollIntoViewIfNeeded()
         const box = await holder.boundingBox()
-        await overview.touchscreen.tap(box.x + box.width * 0.4, box.y + box.height * 0.3)
-        const tooltip = await overview.waitForFunction(
+        await page.touchscreen.tap(box.x + box.width * 0.4, box.y + box.height * 0.3)
+        const tooltip = await page.waitForFunction(
           (el) =>
             [...el.querySelectorAll('div')].find((d) => {
               const s = getComputedStyle(d)
@@ -359,7 +341,7 @@ describe('desk views on phones and tablets (production build)', () => {
 
       it('changes the year from the filters and shows 示例 values', async () => {
         // The last test of the device: it leaves the overview on another year without demo data.
-        const page = overview
+        const { page } = overview
         await page.evaluate(() => window.scrollTo(0, 0))
         const year = page.getByRole('combobox', { name: '年度' })
         assert.ok(onScreen(await year.boundingBox(), viewport), 'the year filter is on screen')
@@ -383,31 +365,22 @@ describe('desk views on phones and tablets (production build)', () => {
     })
   }
 
-  it('gives a landscape tablet (1180×820) two groups side by side without sideways scrolling', async () => {
-    const context = await harness.browser.newContext({
-      viewport: { width: 1180, height: 820 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-    })
-    context.issues = []
-    try {
-      const page = await open(context, harness, '#/', '[data-indicator-id]')
-      await waitForCards(page)
-      const m = await page.evaluate(measureLayout)
-      assert.ok(m.scrollWidth <= 1180 && m.scrolledX === 0, 'no sideways scrolling')
-      assert.deepEqual(m.small, [], 'no text under 12 px')
-      const tops = []
-      for (const id of GROUP_IDS)
-        tops.push(await page.locator(`[data-group="${id}"]`).boundingBox())
-      assert.ok(
-        Math.abs(tops[0].y - tops[1].y) < 2 && tops[1].x > tops[0].x,
-        'two groups side by side',
-      )
-      assert.ok(tops[2].y > tops[0].y, 'and two more below')
-      assert.deepEqual(context.issues, [])
-    } finally {
-      await context.close()
-    }
+  it('gives a landscape tablet (1180×820) two groups side by side without sideways scrolling', async (t) => {
+    const { page } = await harness.open(
+      t,
+      '#/',
+      touchScreen({ width: 1180, height: 820 }, 2, '[data-indicator-id]'),
+    )
+    await waitForCards(page)
+    const m = await page.evaluate(measureLayout)
+    assert.ok(m.scrollWidth <= 1180 && m.scrolledX === 0, 'no sideways scrolling')
+    assert.deepEqual(m.small, [], 'no text under 12 px')
+    const tops = []
+    for (const id of GROUP_IDS) tops.push(await page.locator(`[data-group="${id}"]`).boundingBox())
+    assert.ok(
+      Math.abs(tops[0].y - tops[1].y) < 2 && tops[1].x > tops[0].x,
+      'two groups side by side',
+    )
+    assert.ok(tops[2].y > tops[0].y, 'and two more below')
   })
 })

@@ -12,20 +12,18 @@
  */
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import { after, afterEach, before, describe, it } from 'node:test'
-import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
+import { before, describe, it } from 'node:test'
 import {
   assertChartsDrawnAndSharp,
   assertNoIssues,
   assertReportedFiguresOnScreen,
   dataset,
-  openPage,
   readChartCanvases,
-  waitForCards,
+  useHarness,
+  waitForCardsAndCharts,
   waitForCharts,
 } from './helpers.mjs'
 import { launchOldChromium, testedOldChromiumVersions } from './old-chromium.mjs'
-import { startStaticServer } from './static-server.mjs'
 
 const SHOTS = 'artifacts/browser/old-chromium'
 
@@ -69,49 +67,20 @@ const countAlerts = (page) =>
 
 for (const version of testedOldChromiumVersions()) {
   describe(`Chromium ${version} (production build)`, () => {
-    let harness
-    let session
+    const harness = useHarness({ launch: () => launchOldChromium(version) })
 
-    before(async () => {
+    before(() => {
       mkdirSync(SHOTS, { recursive: true })
-      const server = await startStaticServer({ csp: CONTENT_SECURITY_POLICY })
-      const browser = await launchOldChromium(version)
-      harness = {
-        server,
-        browser,
-        close: async () => {
-          await browser.close()
-          await server.close()
-        },
-      }
     })
 
-    afterEach(async () => {
-      if (!session) return
-      const s = session
-      session = null
-      try {
-        assertNoIssues(s, `in Chromium ${version}`)
-      } finally {
-        await s.close()
-      }
-    })
-
-    after(async () => {
-      await harness?.close()
-    })
-
-    it('is the old version it claims to be', async () => {
-      session = await openPage(harness, '#/')
-      const ua = await session.page.evaluate(() => navigator.userAgent)
+    it('is the old version it claims to be', async (t) => {
+      const { page } = await harness.open(t, '#/')
+      const ua = await page.evaluate(() => navigator.userAgent)
       assert.match(ua, new RegExp(`Chrome/${version}\\.`), ua)
     })
 
-    it('shows all 34 report figures and draws every overview chart', async () => {
-      session = await openPage(harness, '#/')
-      const { page } = session
-      await waitForCards(page)
-      await waitForCharts(page)
+    it('shows all 34 report figures and draws every overview chart', async (t) => {
+      const { page } = await harness.open(t, '#/', { waitFor: waitForCardsAndCharts })
       assert.equal(await assertReportedFiguresOnScreen(page), 34)
       assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
       assert.equal(await countAlerts(page), 0, 'no panel shows an error')
@@ -138,12 +107,12 @@ for (const version of testedOldChromiumVersions()) {
       }
     })
 
-    it('opens each group page with its cards and charts', async () => {
+    it('opens each group page with its cards and charts', async (t) => {
       for (const group of dataset.meta.groups) {
-        session = await openPage(harness, `#/group/${group.id}`)
+        const session = await harness.open(t, `#/group/${group.id}`, {
+          waitFor: waitForCardsAndCharts,
+        })
         const { page } = session
-        await waitForCards(page)
-        await waitForCharts(page)
         const ids = dataset.indicators.filter((i) => i.group === group.id).map((i) => i.id)
         const missing = await page.evaluate(
           (list) =>
@@ -156,18 +125,15 @@ for (const version of testedOldChromiumVersions()) {
         assert.deepEqual(missing, [], `${group.id}: every card of the group is shown`)
         assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
         assert.equal(await countAlerts(page), 0, `${group.id}: no panel shows an error`)
-        const s = session
-        session = null
-        assertNoIssues(s, `on #/group/${group.id} in Chromium ${version}`)
-        await s.close()
+        assertNoIssues(session, `on #/group/${group.id} in Chromium ${version}`)
+        await session.close()
       }
     })
 
-    it('runs the big screen with its figures and charts', async () => {
-      session = await openPage(harness, '#/screen?rotate=0')
-      const { page } = session
-      await waitForCards(page)
-      await waitForCharts(page)
+    it('runs the big screen with its figures and charts', async (t) => {
+      const { page } = await harness.open(t, '#/screen?rotate=0', {
+        waitFor: waitForCardsAndCharts,
+      })
       assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
       const cards = await page.evaluate(
         () => document.querySelectorAll('[data-indicator-id][data-status="reported"]').length,
@@ -184,19 +150,16 @@ for (const version of testedOldChromiumVersions()) {
       }
     })
 
-    it('draws every 对比分析 chart', async () => {
-      session = await openPage(harness, '#/compare')
-      const { page } = session
-      await waitForCharts(page)
+    it('draws every 对比分析 chart', async (t) => {
+      const { page } = await harness.open(t, '#/compare', { waitFor: waitForCharts })
       const charts = await readChartCanvases(page)
       assert.ok(charts.length >= 4, `comparison charts (${charts.length})`)
       assertChartsDrawnAndSharp(charts, 1)
       await page.screenshot({ path: `${SHOTS}/chromium-${version}-compare.png` })
     })
 
-    it('opens 数据导入 with its template links', async () => {
-      session = await openPage(harness, '#/import')
-      const { page } = session
+    it('opens 数据导入 with its template links', async (t) => {
+      const { page } = await harness.open(t, '#/import')
       await page.waitForFunction(() =>
         [...document.querySelectorAll('h1, h2')].some((h) => h.textContent.includes('数据导入')),
       )

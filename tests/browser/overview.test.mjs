@@ -6,52 +6,38 @@
  */
 import assert from 'node:assert/strict'
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { after, afterEach, before, describe, it } from 'node:test'
+import { join } from 'node:path'
+import { describe, it } from 'node:test'
 import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
 import { GROUP_CHARTS } from '../../src/features/groups/charts/group-charts.ts'
 import {
   assertChartsDrawnAndSharp,
-  assertNoIssues,
   assertReportedFiguresOnScreen,
   dataset,
   indicatorById,
   inViewport,
-  openPage,
   readChartCanvases,
   REGION_ID,
   REPORT_YEAR,
   reportedObservations,
-  startHarness,
+  useHarness,
   VIEWPORT,
   waitForCards,
+  waitForCardsAndCharts,
   waitForCharts,
 } from './helpers.mjs'
+import { DIST_DIR } from './static-server.mjs'
 import { themeMismatches, themeOf } from './theme.mjs'
 
 const GROUP_NAMES = ['行政服务', '公平竞争审查(含合法性审查)', '执法队伍建设', '矛盾纠纷化解']
 const SCREENSHOT = 'artifacts/browser/overview-1920x1080.png'
 
 describe('overview at 1920×1080 (production build)', () => {
-  let harness
-  let session
-  let page
-
-  before(async () => {
-    harness = await startHarness()
-    session = await openPage(harness, '#/')
-    page = session.page
-    await waitForCards(page)
-    await waitForCharts(page)
-  })
-
-  afterEach(() => assertNoIssues(session, 'on the overview'))
-
-  after(async () => {
-    await session?.close()
-    await harness?.close()
-  })
+  const harness = useHarness()
+  const overview = harness.usePage('#/', { waitFor: waitForCardsAndCharts })
 
   it('shows the title and the four groups side by side', async () => {
+    const { page } = overview
     await assert.doesNotReject(
       page.getByRole('heading', { level: 1, name: '通州湾示范区法治政府建设指标看板' }).waitFor(),
     )
@@ -80,6 +66,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('draws every chart of every group onto a sharp canvas', async () => {
+    const { page } = overview
     for (const spec of GROUP_CHARTS) {
       const panel = page.locator(`[data-group="${spec.group}"] [data-chart-id="${spec.id}"]`)
       assert.equal(await panel.count(), 1, `chart 「${spec.title}」 is in its group`)
@@ -94,19 +81,15 @@ describe('overview at 1920×1080 (production build)', () => {
     assertChartsDrawnAndSharp(charts, 1)
   })
 
-  it('draws charts sharp on a 2× display too', async () => {
-    const hidpi = await openPage(harness, '#/', { deviceScaleFactor: 2 })
-    try {
-      await waitForCards(hidpi.page)
-      assert.equal(await waitForCharts(hidpi.page), GROUP_CHARTS.length)
-      assertChartsDrawnAndSharp(await readChartCanvases(hidpi.page), 2)
-      assertNoIssues(hidpi, 'at devicePixelRatio 2')
-    } finally {
-      await hidpi.close()
-    }
+  it('draws charts sharp on a 2× display too', async (t) => {
+    const hidpi = await harness.open(t, '#/', { deviceScaleFactor: 2 })
+    await waitForCards(hidpi.page)
+    assert.equal(await waitForCharts(hidpi.page), GROUP_CHARTS.length)
+    assertChartsDrawnAndSharp(await readChartCanvases(hidpi.page), 2)
   })
 
   it('shows every reported figure next to its name (34 of them)', async () => {
+    const { page } = overview
     assert.equal(reportedObservations.length, 34, 'observations.json has 34 reported figures')
     for (const o of reportedObservations) {
       assert.equal(o.orgId, REGION_ID, `${o.indicatorId}: reported for the whole district`)
@@ -117,6 +100,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('shows the report’s own figures literally', async () => {
+    const { page } = overview
     const literal = {
       3767: '存量文件监测',
       401: '增量文件评估',
@@ -143,6 +127,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('shows the exact report sentence when hovering 出处', async () => {
+    const { page } = overview
     for (const obs of reportedObservations) {
       const { source } = indicatorById.get(obs.indicatorId)
       const card = page.locator(`[data-indicator-id="${obs.indicatorId}"]`)
@@ -185,6 +170,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('pins the source sentence open when clicking 出处', async () => {
+    const { page } = overview
     const obs = reportedObservations.find((o) => o.indicatorId === 'stock-docs')
     const { source } = indicatorById.get(obs.indicatorId)
     const card = page.locator(`[data-indicator-id="${obs.indicatorId}"]`)
@@ -202,6 +188,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('saves a 1920×1080 screenshot', async () => {
+    const { page } = overview
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.mouse.move(960, 5)
     mkdirSync('artifacts/browser', { recursive: true })
@@ -214,11 +201,15 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('ships no msw and reads its data from dist/data', async () => {
-    assert.ok(!existsSync('dist/mockServiceWorker.js'), 'dist has no mockServiceWorker.js')
-    const assets = readdirSync('dist/assets').filter((f) => f.endsWith('.js'))
+    const { page } = overview
+    assert.ok(
+      !existsSync(join(DIST_DIR, 'mockServiceWorker.js')),
+      'dist has no mockServiceWorker.js',
+    )
+    const assets = readdirSync(join(DIST_DIR, 'assets')).filter((f) => f.endsWith('.js'))
     assert.ok(assets.length > 0, 'dist/assets has the app scripts')
     for (const file of assets) {
-      const js = readFileSync(`dist/assets/${file}`, 'utf8')
+      const js = readFileSync(join(DIST_DIR, 'assets', file), 'utf8')
       assert.ok(!js.includes('msw'), `${file} does not mention msw`)
       assert.ok(!js.includes('setupWorker'), `${file} has no setupWorker`)
     }
@@ -249,6 +240,7 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('is drawn in the desk theme, its colours the build-time CSS of src/lib/theme/themes.ts', async () => {
+    const { page } = overview
     assert.equal(await themeOf(page), 'desk')
     assert.deepEqual(await themeMismatches(page, 'desk'), [])
     // From the built stylesheet: nothing writes a <style> element at run time.
@@ -256,10 +248,11 @@ describe('overview at 1920×1080 (production build)', () => {
   })
 
   it('runs under the production CSP, which blocks inline script', async () => {
+    const { page } = overview
     const res = await fetch(harness.server.url)
     assert.equal(res.headers.get('content-security-policy'), CONTENT_SECURITY_POLICY)
     assert.ok(
-      readFileSync('dist/index.html', 'utf8').includes(
+      readFileSync(join(DIST_DIR, 'index.html'), 'utf8').includes(
         `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`,
       ),
       'dist/index.html carries the policy for hosts that cannot send headers',
@@ -275,7 +268,7 @@ describe('overview at 1920×1080 (production build)', () => {
       return window.__inlineRan
     })
     assert.equal(ran, false, 'the inline script did not run')
-    const found = session.issues.splice(0)
+    const found = overview.session.issues.splice(0)
     assert.ok(
       found.some((i) => i.startsWith('CSP violation: script-src')),
       `the violation was reported: ${JSON.stringify(found)}`,

@@ -4,8 +4,8 @@
  * starts at the top, and going back returns to where you were.
  */
 import assert from 'node:assert/strict'
-import { after, afterEach, before, describe, it } from 'node:test'
-import { assertNoIssues, openPage, startHarness, waitForCards, waitForCharts } from './helpers.mjs'
+import { describe, it } from 'node:test'
+import { useHarness, waitForCards, waitForCardsAndCharts } from './helpers.mjs'
 
 /** What the user sees: the page's text and whether the header (title) is still there. */
 const readScreen = (page) =>
@@ -15,27 +15,7 @@ const readScreen = (page) =>
   }))
 
 describe('mangled links and navigation (production build)', () => {
-  let harness
-  let session
-
-  before(async () => {
-    harness = await startHarness()
-  })
-
-  afterEach(async () => {
-    if (!session) return
-    const s = session
-    session = null
-    try {
-      assertNoIssues(s, 'while navigating')
-    } finally {
-      await s.close()
-    }
-  })
-
-  after(async () => {
-    await harness?.close()
-  })
+  const harness = useHarness()
 
   const MANGLED = [
     ['a cut-off escape', '#/group/%'],
@@ -46,9 +26,8 @@ describe('mangled links and navigation (production build)', () => {
   ]
 
   for (const [what, path] of MANGLED) {
-    it(`${what} shows the dashboard's words, never a blank page`, async () => {
-      session = await openPage(harness, path)
-      const { page } = session
+    it(`${what} shows the dashboard's words, never a blank page`, async (t) => {
+      const { page } = await harness.open(t, path)
       await page.waitForFunction(() => document.querySelector('h1') !== null, null, {
         timeout: 20_000,
       })
@@ -64,21 +43,16 @@ describe('mangled links and navigation (production build)', () => {
     })
   }
 
-  it('marks only the current page in the navigation, by whole path', async () => {
-    session = await openPage(harness, '#/group/admin-services')
-    const { page } = session
-    await waitForCards(page)
+  it('marks only the current page in the navigation, by whole path', async (t) => {
+    const { page } = await harness.open(t, '#/group/admin-services', { waitFor: waitForCards })
     const current = await page.evaluate(() =>
       [...document.querySelectorAll('nav a[aria-current="page"]')].map((a) => a.textContent.trim()),
     )
     assert.deepEqual(current, ['行政服务'])
   })
 
-  it('opens a new page at the top and returns to the scroll position on back', async () => {
-    session = await openPage(harness, '#/')
-    const { page } = session
-    await waitForCards(page)
-    await waitForCharts(page)
+  it('opens a new page at the top and returns to the scroll position on back', async (t) => {
+    const { page } = await harness.open(t, '#/', { waitFor: waitForCardsAndCharts })
     const canScroll = await page.evaluate(
       () => document.documentElement.scrollHeight > window.innerHeight + 600,
     )

@@ -5,16 +5,14 @@
  * after its retries (1 s, 2 s, 4 s), hence the generous waits.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
+import { describe, it } from 'node:test'
 import {
   assertChartsDrawnAndSharp,
   assertNoIssues,
   assertReportedFiguresOnScreen,
-  openPage,
   readChartCanvases,
-  startHarness,
-  waitForCards,
-  waitForCharts,
+  useHarness,
+  waitForCardsAndCharts,
 } from './helpers.mjs'
 
 const FAST_CONFIG = {
@@ -26,8 +24,6 @@ const FAST_CONFIG = {
 const STALE_TIMEOUT_MS = 25_000
 
 describe('a data source that fails after a good load', () => {
-  let harness
-  let session
   let failing = false
   /** The paths the server refused with HTTP 500. */
   const refused = new Set()
@@ -39,29 +35,23 @@ describe('a data source that fails after a good load', () => {
       .startsWith('Failed to load resource: the server responded with a status of 500') &&
     refused.has(new URL(message.location().url).pathname)
 
-  before(async () => {
-    harness = await startHarness({
-      override: (pathname) => {
-        if (pathname === '/config.json') return { status: 200, body: JSON.stringify(FAST_CONFIG) }
-        if (failing && pathname.startsWith('/data/')) {
-          refused.add(pathname)
-          return { status: 500, body: JSON.stringify({ error: 'unavailable' }) }
-        }
-        return null
-      },
-    })
-    session = await openPage(harness, '#/', { allowConsoleError: isExpectedFailure })
-    await waitForCards(session.page)
-    await waitForCharts(session.page)
+  const harness = useHarness({
+    override: (pathname) => {
+      if (pathname === '/config.json') return { status: 200, body: JSON.stringify(FAST_CONFIG) }
+      if (failing && pathname.startsWith('/data/')) {
+        refused.add(pathname)
+        return { status: 500, body: JSON.stringify({ error: 'unavailable' }) }
+      }
+      return null
+    },
   })
-
-  after(async () => {
-    await session?.close()
-    await harness?.close()
+  const overview = harness.usePage('#/', {
+    allowConsoleError: isExpectedFailure,
+    waitFor: waitForCardsAndCharts,
   })
 
   it('keeps the figures, marks them 数据已过期, and clears the mark on recovery', async () => {
-    const { page } = session
+    const { page, session } = overview
     const header = page.getByRole('banner')
     const staleMark = header.getByRole('status').filter({ hasText: '数据已过期' })
     assert.ok(harness.server.state.requests.includes('/config.json'), 'config.json was read')
@@ -89,6 +79,5 @@ describe('a data source that fails after a good load', () => {
     await staleMark.waitFor({ state: 'detached', timeout: STALE_TIMEOUT_MS })
     assert.ok(await header.getByText(/数据更新于/).isVisible(), 'the update time is back')
     assert.equal(await assertReportedFiguresOnScreen(page), 34)
-    assertNoIssues(session, 'after the source recovered')
   })
 })

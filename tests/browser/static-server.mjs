@@ -7,6 +7,9 @@ import { createServer } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, resolve } from 'node:path'
 
+/** The production build the tests serve and read: $DIST_DIR, else dist/ in the working dir. */
+export const DIST_DIR = resolve(process.env.DIST_DIR || 'dist')
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -18,11 +21,7 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 }
 
-export async function startStaticServer({
-  root = process.env.DIST_DIR || 'dist',
-  port = 0,
-  csp,
-} = {}) {
+export async function startStaticServer({ root = DIST_DIR, port = 0, csp } = {}) {
   const base = resolve(root)
   const state = {
     /** null, or a function (pathname) => { status, body, type } | null to answer instead. */

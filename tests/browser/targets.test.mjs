@@ -5,15 +5,8 @@
  * chart note, chart table, the comparison table) is marked 示例. Production build, production CSP.
  */
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import {
-  assertNoIssues,
-  dataset,
-  LOAD_TIMEOUT_MS,
-  openPage,
-  startHarness,
-  waitForCards,
-} from './helpers.mjs'
+import { describe, it } from 'node:test'
+import { dataset, LOAD_TIMEOUT_MS, useHarness, waitForCards } from './helpers.mjs'
 
 const withTarget = new Set(dataset.indicators.filter((i) => i.target !== null).map((i) => i.group))
 /** The views, and whether they show a target (with demo data shown). */
@@ -29,8 +22,9 @@ async function openTables(page) {
   for (let n = await toggles.count(); n > 0; n--) await toggles.first().click()
 }
 
-async function openView(harness, path) {
-  const session = await openPage(harness, path)
+/** `path` for test `t` with every card and chart drawn and every 表格 open. */
+async function openView(harness, t, path) {
+  const session = await harness.open(t, path)
   await waitForCards(session.page)
   // Every chart panel drawn (with demo data hidden, some have nothing to draw: no chart holder).
   await session.page.waitForFunction(
@@ -111,13 +105,7 @@ function targetStatements(page) {
 }
 
 describe('targets: demo, marked 示例, gone with the demo switch', () => {
-  let harness
-  before(async () => {
-    harness = await startHarness()
-  })
-  after(async () => {
-    await harness?.close()
-  })
+  const harness = useHarness()
 
   it('the published data has no target from a document: all are demo', () => {
     const targets = dataset.indicators.filter((i) => i.target !== null)
@@ -126,35 +114,25 @@ describe('targets: demo, marked 示例, gone with the demo switch', () => {
   })
 
   for (const [view, hasTargets] of VIEWS) {
-    it(`${view}?demo=0 shows no 目标, 达标 or 目标达成度`, async () => {
-      const session = await openView(harness, `${view}?demo=0`)
-      try {
-        const words = await pageWords(session.page)
-        for (const w of ['目标', '达标', '目标达成度']) {
-          const at = words.indexOf(w)
-          assert.equal(at, -1, `${view}: 「${words.slice(Math.max(0, at - 30), at + 30)}」`)
-        }
-        assertNoIssues(session, view)
-      } finally {
-        await session.close()
+    it(`${view}?demo=0 shows no 目标, 达标 or 目标达成度`, async (t) => {
+      const { page } = await openView(harness, t, `${view}?demo=0`)
+      const words = await pageWords(page)
+      for (const w of ['目标', '达标', '目标达成度']) {
+        const at = words.indexOf(w)
+        assert.equal(at, -1, `${view}: 「${words.slice(Math.max(0, at - 30), at + 30)}」`)
       }
     })
 
-    it(`${view} with demo shown marks every target 示例`, async () => {
-      const session = await openView(harness, view)
-      try {
-        const statements = await targetStatements(session.page)
-        assert.equal(statements.length > 0, hasTargets, `${view} shows targets: ${hasTargets}`)
-        const unmarked = statements.filter((s) => !s.marked)
-        assert.deepEqual(unmarked, [], `${view}: targets without 示例`)
-        assertNoIssues(session, view)
-      } finally {
-        await session.close()
-      }
+    it(`${view} with demo shown marks every target 示例`, async (t) => {
+      const { page } = await openView(harness, t, view)
+      const statements = await targetStatements(page)
+      assert.equal(statements.length > 0, hasTargets, `${view} shows targets: ${hasTargets}`)
+      const unmarked = statements.filter((s) => !s.marked)
+      assert.deepEqual(unmarked, [], `${view}: targets without 示例`)
     })
   }
 
-  it('config.json showDemoData:false: no 目标, 达标 or 目标达成度 on the overview or 对比分析', async () => {
+  it('config.json showDemoData:false: no 目标, 达标 or 目标达成度 on the overview or 对比分析', async (t) => {
     harness.server.state.override = (pathname) =>
       pathname === '/config.json'
         ? {
@@ -168,14 +146,9 @@ describe('targets: demo, marked 示例, gone with the demo switch', () => {
         : null
     try {
       for (const view of ['#/', '#/compare']) {
-        const session = await openView(harness, view)
-        try {
-          const words = await pageWords(session.page)
-          for (const w of ['目标', '达标']) assert.ok(!words.includes(w), `${view}: ${w}`)
-          assertNoIssues(session, view)
-        } finally {
-          await session.close()
-        }
+        const { page } = await openView(harness, t, view)
+        const words = await pageWords(page)
+        for (const w of ['目标', '达标']) assert.ok(!words.includes(w), `${view}: ${w}`)
       }
     } finally {
       harness.server.state.override = null

@@ -7,19 +7,17 @@
  */
 import assert from 'node:assert/strict'
 import { mkdirSync } from 'node:fs'
-import { after, before, describe, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import {
   assertChartsDrawnAndSharp,
-  assertNoIssues,
   formatObservation,
   indicatorById,
   inViewport,
-  openPage,
   readChartCanvases,
   REGION_ID,
   REPORT_YEAR,
   reportedObservations,
-  startHarness,
+  useHarness,
   waitForCharts,
 } from './helpers.mjs'
 
@@ -35,15 +33,10 @@ const WALLS = [
 
 const reported = reportedObservations.filter((o) => o.orgId === REGION_ID && o.year === REPORT_YEAR)
 
-let harness
+const harness = useHarness()
 
-before(async () => {
-  harness = await startHarness()
+before(() => {
   mkdirSync('artifacts/browser', { recursive: true })
-})
-
-after(async () => {
-  await harness?.close()
 })
 
 /**
@@ -120,10 +113,9 @@ async function gotoPage(page, index) {
 
 describe('big screen uses the whole display', () => {
   for (const [width, height, layout, pageCount] of WALLS) {
-    it(`${width}×${height}: ${layout}, ${pageCount} page(s), panels cover ≥ 80 %, charts on screen and sharp, all 34 figures reachable`, async () => {
+    it(`${width}×${height}: ${layout}, ${pageCount} page(s), panels cover ≥ 80 %, charts on screen and sharp, all 34 figures reachable`, async (t) => {
       const viewport = { width, height }
-      const session = await openPage(harness, '#/screen?rotate=0', { viewport })
-      const { page } = session
+      const { page } = await harness.open(t, '#/screen?rotate=0', { viewport })
       await waitForCharts(page)
       assert.equal(await page.locator('.screen-pager__dot').count(), pageCount, 'pages')
       const seen = new Set()
@@ -149,31 +141,25 @@ describe('big screen uses the whole display', () => {
         `${width}×${height}: ${pageCount} page(s), panels cover ${coverages.map((c) => `${(c * 100).toFixed(1)} %`).join(', ')}`,
       )
       if (width === 5760) await page.screenshot({ path: 'artifacts/browser/screen-5760x1080.png' })
-      assertNoIssues(session, `at ${width}×${height}`)
-      await session.close()
     })
   }
 
-  it('5760×1080: everything on one page, so nothing rotates and the pager says so', async () => {
-    const session = await openPage(harness, '#/screen?rotate=2', {
+  it('5760×1080: everything on one page, so nothing rotates and the pager says so', async (t) => {
+    const { page } = await harness.open(t, '#/screen?rotate=2', {
       viewport: { width: 5760, height: 1080 },
     })
-    const { page } = session
     await waitForCharts(page)
     assert.deepEqual(await page.locator('.screen-pager__dot').allInnerTexts(), ['全部指标'])
     assert.match(await page.locator('.screen-footer__rotation').innerText(), /一屏显示.*无需轮播/)
     assert.equal(await page.locator('.screen canvas').count(), 10, 'all ten charts at once')
     await page.waitForTimeout(3000)
     assert.equal(await page.getAttribute('.screen', 'data-page'), 'all')
-    assertNoIssues(session)
-    await session.close()
   })
 
-  it('3840×1080: rotates through two pages of two groups instead of five', async () => {
-    const session = await openPage(harness, '#/screen?rotate=2', {
+  it('3840×1080: rotates through two pages of two groups instead of five', async (t) => {
+    const { page } = await harness.open(t, '#/screen?rotate=2', {
       viewport: { width: 3840, height: 1080 },
     })
-    const { page } = session
     await waitForCharts(page)
     const visited = [await page.getAttribute('.screen', 'data-page')]
     for (let i = 0; i < 2; i++) {
@@ -191,15 +177,12 @@ describe('big screen uses the whole display', () => {
       'enforcement-team+dispute-resolution',
     ])
     assert.match(await page.locator('.screen-footer__rotation').innerText(), /每 2 秒轮播/)
-    assertNoIssues(session)
-    await session.close()
   })
 
-  it('fit=fit on 5760×1080 keeps the letterboxed 16:9 canvas', async () => {
-    const session = await openPage(harness, '#/screen?rotate=0&fit=fit', {
+  it('fit=fit on 5760×1080 keeps the letterboxed 16:9 canvas', async (t) => {
+    const { page } = await harness.open(t, '#/screen?rotate=0&fit=fit', {
       viewport: { width: 5760, height: 1080 },
     })
-    const { page } = session
     await waitForCharts(page)
     const shown = await readPage(page)
     const rect = await page.locator('.screen').boundingBox()
@@ -207,12 +190,10 @@ describe('big screen uses the whole display', () => {
     assert.deepEqual(rect, { x: 1920, y: 0, width: 1920, height: 1080 })
     assert.equal(await page.locator('.screen-pager__dot').count(), 5)
     assert.ok(shown.coverage < 0.34, `letterboxed: ${(shown.coverage * 100).toFixed(1)} %`)
-    await session.close()
   })
 
-  it('1920×1080 keeps the 16:9 layout: 总览 and a page per group', async () => {
-    const session = await openPage(harness, '#/screen?rotate=0')
-    const { page } = session
+  it('1920×1080 keeps the 16:9 layout: 总览 and a page per group', async (t) => {
+    const { page } = await harness.open(t, '#/screen?rotate=0')
     await waitForCharts(page)
     assert.equal(await page.getAttribute('.screen', 'data-layout'), 'standard')
     assert.deepEqual(await page.locator('.screen-pager__dot').allInnerTexts(), [
@@ -228,12 +209,10 @@ describe('big screen uses the whole display', () => {
       width: 1920,
       height: 1080,
     })
-    await session.close()
   })
 
-  it('a resize re-lays out in place, keeps the group on screen and leaves nothing behind', async () => {
-    const session = await openPage(harness, '#/screen?rotate=0&page=enforcement-team')
-    const { page } = session
+  it('a resize re-lays out in place, keeps the group on screen and leaves nothing behind', async (t) => {
+    const { page } = await harness.open(t, '#/screen?rotate=0&page=enforcement-team')
     await waitForCharts(page)
     const cdp = await page.context().newCDPSession(page)
     const windowListeners = async () => {
@@ -269,7 +248,5 @@ describe('big screen uses the whole display', () => {
       assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
     }
     assert.equal(await windowListeners(), before, 'window listeners after five re-layouts')
-    assertNoIssues(session)
-    await session.close()
   })
 })

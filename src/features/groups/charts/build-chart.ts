@@ -28,6 +28,11 @@ export interface ChartContext {
   groupNames: Record<string, string>
 }
 
+/** What a card or chart shows for `indicator` under the input's organisation, year and demo switch. */
+export function cellOf(indicator: Indicator, input: ChartInput) {
+  return pickCell(indicator, input.index, input.orgId, input.year, input.showDemo, input.problems)
+}
+
 export type ChartRowsResult = { rows: ChartRow[]; error: string | null }
 
 /** The rows of a chart for the chosen organisation and year; the first problem makes it an error. */
@@ -36,14 +41,7 @@ export function chartRows(spec: ChartSpec, input: ChartInput): ChartRowsResult {
   for (const id of spec.indicatorIds) {
     const indicator = input.indicators.get(id)
     if (!indicator) return { rows: [], error: `数据缺失:指标「${id}」不在指标目录中` }
-    const cell = pickCell(
-      indicator,
-      input.index,
-      input.orgId,
-      input.year,
-      input.showDemo,
-      input.problems,
-    )
+    const cell = cellOf(indicator, input)
     if (cell.state === 'error') return { rows: [], error: `${indicator.shortName}:${cell.message}` }
     const obs = cell.state === 'value' ? cell.observation : null
     const target = shownTarget(indicator, input.showDemo)

@@ -1,5 +1,4 @@
 import type { Dataset } from '@/api/dataset'
-import { pickCell } from '@/domain/observation-index'
 import { metTarget, shownTarget } from '@/domain/targets'
 import type { Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
@@ -7,7 +6,7 @@ import type { DeckInput } from '@/lib/export/deck'
 import { THEMES } from '@/lib/theme/themes'
 import { formatIndicatorValue, NO_DATA } from '@/lib/format'
 import { targetText, type ChartView } from '@/lib/charts/chart-view'
-import type { ChartInput } from './build-chart'
+import { cellOf, type ChartInput } from './build-chart'
 import { chartsOfGroup } from './group-charts'
 import { groupChartView } from './views'
 
@@ -21,14 +20,7 @@ export type GroupCardText = CardText & { demoTarget: boolean }
 
 export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): GroupCardText[] {
   return (data.indicatorsByGroup.get(group.id) ?? []).map((indicator) => {
-    const cell = pickCell(
-      indicator,
-      input.index,
-      input.orgId,
-      input.year,
-      input.showDemo,
-      input.problems,
-    )
+    const cell = cellOf(indicator, input)
     if (cell.state !== 'value') {
       return {
         name: indicator.shortName,

@@ -2,10 +2,9 @@ import { useMemo } from 'react'
 import { MetricCard, type CardTrendInput } from '@/components/metric-card'
 import { PanelBoundary } from '@/components/panel-boundary'
 import { useDataset } from '@/api/dataset'
-import { pickCell } from '@/domain/observation-index'
 import type { GroupId } from '@/domain/schemas'
 import { useTheme } from '@/lib/theme/theme-context'
-import type { ChartInput } from '../charts/build-chart'
+import { cellOf, type ChartInput } from '../charts/build-chart'
 import './group-cards.css'
 
 /** The metric cards of one group, in catalogue order. */
@@ -40,14 +39,7 @@ export function GroupCards({
         <PanelBoundary key={indicator.id} name={indicator.shortName}>
           <MetricCard
             indicator={indicator}
-            cell={pickCell(
-              indicator,
-              input.index,
-              input.orgId,
-              input.year,
-              input.showDemo,
-              input.problems,
-            )}
+            cell={cellOf(indicator, input)}
             accent={accents[group]}
             reportTitle={data.meta.source.title}
             showDemo={input.showDemo}

@@ -80,4 +80,30 @@ describe('a data source that fails after a good load', () => {
     assert.ok(await header.getByText(/数据更新于/).isVisible(), 'the update time is back')
     assert.equal(await assertReportedFiguresOnScreen(page), 34)
   })
+
+  it('a page says inside it that a refresh failed, keeps its cards, and the note goes on recovery', async (t) => {
+    const { page } = await harness.open(t, '#/group/enforcement-team', {
+      allowConsoleError: isExpectedFailure,
+      waitFor: waitForCardsAndCharts,
+    })
+    const cards = await page.locator('.metric-card[data-status="reported"]').count()
+    assert.ok(cards > 0, 'the group page shows its figures')
+    const note = page.locator('.app-main .stale-note')
+    assert.equal(await note.count(), 0, 'no note while the data is fresh')
+
+    failing = true
+    await note.waitFor({ state: 'visible', timeout: STALE_TIMEOUT_MS })
+    assert.match(await note.innerText(), /数据刷新失败,显示的是 \d{2}:\d{2}(:\d{2})? 取得的数据/)
+    assert.equal(await note.getByRole('button', { name: '重试' }).count(), 1)
+    assert.equal(
+      await page.locator('.metric-card[data-status="reported"]').count(),
+      cards,
+      'the last good figures stay on the page',
+    )
+
+    failing = false
+    await note.getByRole('button', { name: '重试' }).click()
+    await note.waitFor({ state: 'detached', timeout: STALE_TIMEOUT_MS })
+    assert.equal(await page.locator('.metric-card[data-status="reported"]').count(), cards)
+  })
 })

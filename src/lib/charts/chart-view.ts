@@ -22,6 +22,31 @@ export function targetText(target: { value: number; demo: boolean }, unit: strin
   return `目标 ${formatValue(target.value, unit).text}${target.demo ? DEMO_SUFFIX : ''}`
 }
 
+/**
+ * The dashed target line of a value axis, labelled 目标 … (示例 when the target is demo); spread
+ * into a series. `position` is the label's place on the line (ECharts' default: its end).
+ */
+export function targetMarkLine(
+  theme: ChartTheme,
+  target: { value: number; demo: boolean },
+  unit: string,
+  position?: 'insideEndTop',
+) {
+  return {
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      lineStyle: { color: theme.met, type: 'dashed' as const },
+      label: {
+        color: theme.met,
+        ...(position && { position }),
+        formatter: targetText(target, unit),
+      },
+      data: [{ yAxis: target.value }],
+    },
+  }
+}
+
 /** Appended to a value computed from report figures rather than read from the report. */
 export const DERIVED = '(派生)'
 

@@ -1,5 +1,5 @@
 import { baseOption, tooltipHtml } from '@/lib/echarts/option-base'
-import { DEMO_SUFFIX, targetText } from '@/lib/charts/chart-view'
+import { DEMO_SUFFIX, targetMarkLine } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { FocusModel } from '../compare-model'
@@ -77,19 +77,7 @@ export function buildTrendOption(focus: FocusModel, theme: ChartTheme): ChartOpt
         symbol: c.demo ? 'emptyCircle' : 'circle',
       })),
       ...(n === 0 && target !== null
-        ? {
-            markLine: {
-              silent: true,
-              symbol: 'none',
-              lineStyle: { color: theme.met, type: 'dashed' as const },
-              label: {
-                color: theme.met,
-                position: 'insideEndTop' as const,
-                formatter: targetText(target, indicator.unit),
-              },
-              data: [{ yAxis: target.value }],
-            },
-          }
+        ? targetMarkLine(theme, target, indicator.unit, 'insideEndTop')
         : {}),
     })),
   }

@@ -1,5 +1,5 @@
 import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
-import { DEMO_SUFFIX, targetText } from '@/lib/charts/chart-view'
+import { DEMO_SUFFIX, targetMarkLine } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { FocusModel } from '../compare-model'
@@ -118,18 +118,7 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
           return c.value !== null && c.demo === demo ? c.value : '-'
         }),
         ...(j === 0 && !demo && target !== null
-          ? {
-              markLine: {
-                silent: true,
-                symbol: 'none',
-                lineStyle: { color: theme.met, type: 'dashed' as const },
-                label: {
-                  color: theme.met,
-                  formatter: targetText(target, indicator.unit),
-                },
-                data: [{ yAxis: target.value }],
-              },
-            }
+          ? targetMarkLine(theme, target, indicator.unit)
           : {}),
       })),
     ),

@@ -1,6 +1,6 @@
 import { baseOption } from '@/lib/echarts/option-base'
 import type { ShownTarget } from '@/domain/targets'
-import { DEMO_SUFFIX, targetText } from '@/lib/charts/chart-view'
+import { DEMO_SUFFIX, targetMarkLine } from '@/lib/charts/chart-view'
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { barData, rowsTooltip, type ChartRow } from './chart-rows'
@@ -48,21 +48,7 @@ export function buildColumnsOption(
             return row ? `${row.text}${row.demo ? `\n${DEMO_SUFFIX}` : ''}` : ''
           },
         },
-        ...(target !== null
-          ? {
-              markLine: {
-                silent: true,
-                symbol: 'none',
-                lineStyle: { color: theme.met, type: 'dashed' as const },
-                label: {
-                  color: theme.met,
-                  position: 'insideEndTop',
-                  formatter: targetText(target, unit),
-                },
-                data: [{ yAxis: target.value }],
-              },
-            }
-          : {}),
+        ...(target !== null ? targetMarkLine(theme, target, unit, 'insideEndTop') : {}),
       },
     ],
   }

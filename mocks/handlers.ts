@@ -1,4 +1,5 @@
 import { delay, http, HttpResponse } from 'msw'
+import facts from '../public/data/facts.json'
 import indicators from '../public/data/indicators.json'
 import meta from '../public/data/meta.json'
 import observations from '../public/data/observations.json'
@@ -11,6 +12,7 @@ import organizations from '../public/data/organizations.json'
 export const DATA_FILES = {
   'meta.json': meta,
   'indicators.json': indicators,
+  'facts.json': facts,
   'organizations.json': organizations,
   'observations.json': observations,
 } as const

@@ -1,5 +1,19 @@
-import type { Dataset, Indicator, Meta, Observation, Organization } from '../../src/domain/schemas'
-import { ORGANIZATIONS, REPORT_FIGURES, type ReportFigure } from './report-2024'
+import type {
+  Dataset,
+  Fact,
+  Indicator,
+  Meta,
+  Observation,
+  Organization,
+  Source,
+} from '../../src/domain/schemas'
+import {
+  ORGANIZATIONS,
+  REPORT_FACTS,
+  REPORT_FIGURES,
+  type ReportFact,
+  type ReportFigure,
+} from './report-2024'
 
 /**
  * Builds the published dataset from the report text: the 34 reported figures (status `reported`,
@@ -18,7 +32,14 @@ export function buildDataset(reportText: string): Dataset {
     ...REPORT_FIGURES.map(reportedObservation),
     ...REPORT_FIGURES.flatMap((f) => demoObservations(f, ORGANIZATIONS)),
   ]
-  return { meta: buildMeta(reportText), indicators, organizations: ORGANIZATIONS, observations }
+  const facts = REPORT_FACTS.map((f) => toFact(f, reportText))
+  return {
+    meta: buildMeta(reportText),
+    indicators,
+    facts,
+    organizations: ORGANIZATIONS,
+    observations,
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -53,22 +74,32 @@ export function sectionAt(text: string, index: number): string {
   return [chapter, part?.replace(/。$/, ''), lead].filter(Boolean).join(' › ')
 }
 
-function toIndicator(f: ReportFigure, text: string): Indicator {
-  const at = indexOfOnce(text, f.anchor)
+/** The sentence, section and place of `quote` inside the passage `anchor` (once in the report). */
+function sourceOf(text: string, anchor: string, quote: string): Source {
+  const at = indexOfOnce(text, anchor)
   const sentence = sentenceAt(text, at)
-  const inAnchor = f.anchor.indexOf(f.quote)
-  if (inAnchor < 0) throw new Error(`锚点不含数字原文「${f.quote}」:${f.anchor}`)
+  const inAnchor = anchor.indexOf(quote)
+  if (inAnchor < 0) throw new Error(`锚点不含原文「${quote}」:${anchor}`)
   const sentenceStart = text.indexOf(sentence, Math.max(0, at - sentence.length))
   const quoteOffset = at + inAnchor - sentenceStart
-  if (sentence.slice(quoteOffset, quoteOffset + f.quote.length) !== f.quote) {
-    throw new Error(`来源句定位错误「${f.quote}」:${sentence}`)
+  if (sentence.slice(quoteOffset, quoteOffset + quote.length) !== quote) {
+    throw new Error(`来源句定位错误「${quote}」:${sentence}`)
   }
-  const { value: _value, anchor: _anchor, quote, demoTarget, ...rest } = f
+  return { section: sectionAt(text, at), sentence, quote, quoteOffset }
+}
+
+function toIndicator(f: ReportFigure, text: string): Indicator {
+  const { value: _value, anchor, quote, demoTarget, period: _period, ...rest } = f
   return {
     ...rest,
     target: demoTarget === null ? null : { value: demoTarget, origin: { kind: 'demo' } },
-    source: { section: sectionAt(text, at), sentence, quote, quoteOffset },
+    source: sourceOf(text, anchor, quote),
   }
+}
+
+function toFact(f: ReportFact, text: string): Fact {
+  const { quote, ...rest } = f
+  return { ...rest, year: REPORT_YEAR, source: sourceOf(text, quote, quote) }
 }
 
 function buildMeta(text: string): Meta {
@@ -92,7 +123,8 @@ function buildMeta(text: string): Meta {
     region: { id: 'tzw', name: '通州湾示范区' },
     period: { year: REPORT_YEAR, label: `${REPORT_YEAR}年度` },
     years: [...DEMO_YEARS, REPORT_YEAR],
-    source: { title, year: REPORT_YEAR, issuer: '通州湾示范区党工委、管委会' },
+    // The report names no issuer (党工委、管委会 would be inferred), so none is published.
+    source: { title, year: REPORT_YEAR },
     updatedAt: PUBLISHED_AT,
     groups: [
       {
@@ -140,6 +172,7 @@ function reportedObservation(f: ReportFigure): Observation {
     value: f.value,
     qualifier: f.qualifier,
     status: 'reported',
+    ...(f.period ? { period: f.period } : {}),
   }
 }
 
@@ -189,18 +222,28 @@ function demoDistrictValue(f: ReportFigure, year: number, rand: () => number): n
   return Math.max(0, Math.round(f.value * shrink))
 }
 
+/**
+ * Demo years and splits for what the report does not say. A figure over another period (近3年,
+ * 2012年以来, a single event) gets none: a yearly series of it would be invented. An 以上 figure
+ * keeps 以上 in every year (every new officer had 160课时以上, then as now). The parts of a 余
+ * figure add up to more than its base, as 20余 is more than 20.
+ */
 function demoObservations(f: ReportFigure, orgs: Organization[]): Observation[] {
+  if (f.period) return []
   const rand = seededRandom(`demo:${f.id}`)
   const parts = f.breakdown === 'none' ? [] : orgs.filter((o) => o.type === f.breakdown)
   const out: Observation[] = []
+  const qualifier = f.qualifier === 'at-least' ? 'at-least' : null
   const districtByYear = new Map<number, number>([[REPORT_YEAR, f.value]])
   for (const year of DEMO_YEARS) {
     const value = demoDistrictValue(f, year, rand)
     districtByYear.set(year, value)
-    out.push({ indicatorId: f.id, orgId: 'tzw', year, value, qualifier: null, status: 'demo' })
+    out.push({ indicatorId: f.id, orgId: 'tzw', year, value, qualifier, status: 'demo' })
   }
   if (parts.length === 0) return out
-  for (const [year, total] of districtByYear) {
+  for (const [year, base] of districtByYear) {
+    const over = year === REPORT_YEAR && f.qualifier === 'approx'
+    const total = over ? base + Math.max(1, Math.round(base * (0.04 + rand() * 0.12))) : base
     const values =
       f.kind === 'rate'
         ? parts.map(() =>
@@ -216,7 +259,7 @@ function demoObservations(f: ReportFigure, orgs: Organization[]): Observation[] 
         orgId: org.id,
         year,
         value: values[i]!,
-        qualifier: null,
+        qualifier,
         status: 'demo',
       }),
     )

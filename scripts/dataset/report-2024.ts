@@ -1,4 +1,4 @@
-import type { Indicator, Organization } from '../../src/domain/schemas'
+import type { Fact, Indicator, Organization, Period } from '../../src/domain/schemas'
 
 /**
  * The 34 figures of the 2024 report, one entry each. `anchor` is a passage that occurs exactly once
@@ -14,6 +14,8 @@ export interface ReportFigure extends Omit<Indicator, 'source' | 'target'> {
   demoTarget: number | null
   anchor: string
   quote: string
+  /** What the figure covers when not the calendar year (近3年, 2012年以来, a single event). */
+  period?: Period
 }
 
 type Base = Omit<ReportFigure, 'code' | 'group'>
@@ -83,7 +85,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '深入企业开展法治服务',
       shortName: '涉企法治服务',
       unit: '次',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: 'approx',
       definition: '政法各单位及重点执法部门以讲座、调研、恳谈等形式深入企业开展法治服务的次数。',
@@ -97,7 +99,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '公共法律服务中心提供法律服务',
       shortName: '公共法律服务',
       unit: '次',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: 'approx',
       definition: '镇、办事处公共法律服务中心提供民商事调解、远程公证、法律援助等服务的次数。',
@@ -119,6 +121,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       definition: '不平等对待企业政策清理中滚动摸排梳理的区、镇近3年涉企政策文件数。',
       breakdown: 'none',
       value: 169,
+      period: { kind: 'recent-years', years: 3 },
       anchor: '滚动摸排梳理区、镇近3年涉企政策文件169件',
       quote: '169件',
     }),
@@ -127,7 +130,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '依法审查政府合同',
       shortName: '政府合同审查',
       unit: '件',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
       definition: '依照《政府合同合法性审核指引》完成合法性审查的政府合同数。',
@@ -141,7 +144,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '根据法治建议完善合同条款',
       shortName: '完善合同条款',
       unit: '条',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
       definition: '承办部门根据合法性审查提出的法治建议修改完善的合同条款数。',
@@ -155,12 +158,13 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '招引协议“回头看”集中审查政府合同',
       shortName: '招引协议回头看',
       unit: '份',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
       definition: '对2012年以来的招引协议开展“回头看”时集中审查的政府合同数。',
       breakdown: 'none',
       value: 283,
+      period: { kind: 'since', from: 2012 },
       anchor: '集中审查政府合同283份',
       quote: '283份',
     }),
@@ -169,7 +173,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '公平竞争评估增量文件',
       shortName: '增量文件评估',
       unit: '份',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
       definition: '招标投标、政府采购等文件挂网前经“南通市公平竞争e审查”平台评估的份数。',
@@ -197,7 +201,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '监测存量文件',
       shortName: '存量文件监测',
       unit: '份',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
       definition: '纳入公平竞争审查平台监测的存量政策文件份数。',
@@ -281,7 +285,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '执法事项“合并瘦身”',
       shortName: '执法事项瘦身',
       unit: '件',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
       definition: '以综合集成监管为抓手进行“合并瘦身”的执法事项数。',
@@ -295,7 +299,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '法治教育、庭审观摩覆盖执法人员',
       shortName: '执法人员全员覆盖',
       unit: '名',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
       definition: '法治教育、庭审观摩等活动覆盖的执法人员数(全员覆盖)。',
@@ -309,7 +313,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '参加市、区两级执法培训',
       shortName: '两级执法培训',
       unit: '次',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
       definition: '各行政执法部门参加市、区两级执法培训的累计次数。',
@@ -334,11 +338,11 @@ export const REPORT_FIGURES: ReportFigure[] = [
     }),
     {
       id: 'new-officer-training-hours',
-      name: '新增执法人员法治培训课时',
-      shortName: '新增人员培训课时',
+      name: '每名新增执法人员法治培训课时',
+      shortName: '每名新增人员培训课时',
       unit: '课时',
       kind: 'hours',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: 160,
       qualifier: 'at-least',
       definition: '每名新增执法人员落实的法治培训课时(全部在160课时以上)。',
@@ -362,13 +366,13 @@ export const REPORT_FIGURES: ReportFigure[] = [
     }),
     count({
       id: 'proactive-disclosures',
-      name: '依法主动公开、政策公示、征求意见',
-      shortName: '主动公开',
+      name: '依法主动公开、政策公示、征求意见等',
+      shortName: '主动公开等',
       unit: '次',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
-      definition: '依法主动公开、政策公示、征求意见等政务公开的次数。',
+      definition: '依法主动公开、政策公示、征求意见等政务公开的次数(“等”:不限于所列三项)。',
       breakdown: 'department',
       value: 1127,
       anchor: '征求意见等1127次',
@@ -448,7 +452,7 @@ export const REPORT_FIGURES: ReportFigure[] = [
       name: '特邀调解员队伍',
       shortName: '特邀调解员',
       unit: '名',
-      direction: 'higher',
+      direction: 'neutral',
       demoTarget: null,
       qualifier: null,
       definition: '参与诉前调解的特邀调解员人数。',
@@ -509,10 +513,106 @@ export const REPORT_FIGURES: ReportFigure[] = [
       definition: '推动一件在诉6年的行政诉讼案件成功调解。',
       breakdown: 'none',
       value: 1,
+      period: { kind: 'one-off' },
       anchor: '推动一件在诉6年的行政诉讼案件成功调解',
       quote: '一件在诉6年',
     }),
   ]),
+]
+
+/**
+ * The report's statements without a number that can be checked as facts: a ranking, something
+ * that did not happen, a direction of a measurable quantity, or all of a defined set. General
+ * appraisals (水平不断提高, 意识进一步树牢) are not facts and are left out; docs/data-dictionary.md
+ * lists every candidate and why it is in or out. The card shows `quote` as the report words it.
+ */
+export interface ReportFact extends Omit<Fact, 'source' | 'code' | 'year'> {
+  code: string
+  /** The statement as the report writes it; it occurs exactly once in the report. */
+  quote: string
+}
+
+export const REPORT_FACTS: ReportFact[] = [
+  {
+    id: 'policy-docs-reduced',
+    code: 'GPJZ-S01',
+    group: 'fair-competition',
+    kind: 'trend',
+    title: '涉企行政规范性文件发文数量',
+    quote: '2024年发文数量有效压降',
+  },
+  {
+    id: 'no-ultra-vires-docs',
+    code: 'GPJZ-S02',
+    group: 'fair-competition',
+    kind: 'zero',
+    title: '越权发文',
+    quote: '未发生越权发文情形',
+  },
+  {
+    id: 'tender-docs-all-reviewed',
+    code: 'GPJZ-S03',
+    group: 'fair-competition',
+    kind: 'coverage',
+    title: '招标投标、政府采购文件公平竞争评估',
+    quote: '所有招标投标、政府采购文件挂网发布前全部严格落实“南通市公平竞争e审查”平台公平竞争评估',
+  },
+  {
+    id: 'officers-all-educated',
+    code: 'ZFDW-S01',
+    group: 'enforcement-team',
+    kind: 'coverage',
+    title: '法治教育、庭审观摩覆盖面',
+    quote: '法治教育、庭审观摩等活动实现172名执法人员全员覆盖',
+  },
+  {
+    id: 'new-officers-all-trained',
+    code: 'ZFDW-S02',
+    group: 'enforcement-team',
+    kind: 'coverage',
+    title: '新增执法人员法治培训',
+    quote: '新增执法人员13人全部落实160课时以上法治培训',
+  },
+  {
+    id: 'xi-law-thought-courses',
+    code: 'ZFDW-S03',
+    group: 'enforcement-team',
+    kind: 'coverage',
+    title: '习近平法治思想课程',
+    quote: '全区领导干部培训、政法队伍教育整顿、政法队伍轮训、行政执法队伍培训等均设置习近平法治思想课程',
+  },
+  {
+    id: 'enterprise-satisfaction-rising',
+    code: 'ZFDW-S04',
+    group: 'enforcement-team',
+    kind: 'trend',
+    title: '企业满意度',
+    quote: '企业满意度稳步提高',
+  },
+  {
+    id: 'key-cases-stability-ranking',
+    code: 'MDJF-S01',
+    group: 'dispute-resolution',
+    kind: 'ranking',
+    title: '重点案件化解稳定率',
+    quote: '重点案件化解稳定率位居全市前列',
+  },
+  {
+    id: 'grid-all-covered',
+    code: 'MDJF-S02',
+    group: 'dispute-resolution',
+    kind: 'coverage',
+    title: '“三官一律一员进网格”',
+    quote: '全面实现“三官一律一员进网格”',
+  },
+  {
+    id: 'lawsuits-reduced',
+    code: 'MDJF-S03',
+    group: 'dispute-resolution',
+    kind: 'trend',
+    title: '诉讼收案数',
+    quote: '有效降低诉讼收案数',
+  },
 ]
 
 export const ORGANIZATIONS: Organization[] = [

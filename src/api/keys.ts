@@ -3,6 +3,7 @@ export const datasetKeys = {
   all: ['dataset'] as const,
   meta: () => [...datasetKeys.all, 'meta'] as const,
   indicators: () => [...datasetKeys.all, 'indicators'] as const,
+  facts: () => [...datasetKeys.all, 'facts'] as const,
   organizations: () => [...datasetKeys.all, 'organizations'] as const,
   observations: () => [...datasetKeys.all, 'observations'] as const,
 }

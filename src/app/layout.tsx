@@ -90,7 +90,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <main className="app-main">{children}</main>
       <footer className="app-footer">
         {data
-          ? `数据来源:《${data.meta.source.title}》(${data.meta.source.issuer})。标“示例”的数据为演示用,非报告数字。`
+          ? `数据来源:《${data.meta.source.title}》${data.meta.source.issuer ? `(${data.meta.source.issuer})` : ''}。标“示例”的数据为演示用,非报告数字。`
           : '数据来源:通州湾示范区法治政府建设情况报告'}
       </footer>
     </div>

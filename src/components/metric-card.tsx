@@ -150,7 +150,12 @@ export function MetricCard({
       )}
       <footer className="metric-card__foot">
         <TargetLine indicator={indicator} value={obs?.value ?? null} showDemo={showDemo} />
-        <SourceNote indicator={indicator} reportTitle={reportTitle} />
+        <SourceNote
+          title={indicator.name}
+          source={indicator.source}
+          definition={indicator.definition}
+          reportTitle={reportTitle}
+        />
       </footer>
     </article>
   )

@@ -1,6 +1,6 @@
 import { useCallback, useId, useRef, useState } from 'react'
 import { useOutsidePress } from './use-outside-press'
-import type { Indicator } from '@/domain/schemas'
+import type { Source } from '@/domain/schemas'
 import './source-note.css'
 
 /** The sentence with the figure's own words marked, as React text (never HTML). */
@@ -28,14 +28,20 @@ export function QuotedSentence({
 const PHONE_MAX_WIDTH = 768
 
 /**
- * 出处: the report's section and exact sentence behind a figure, on hover, focus or click.
- * A click or tap pins it open; Escape, a second click or a click elsewhere closes it.
+ * 出处: the report's section and exact sentence behind a figure or a statement, on hover, focus or
+ * click. A click or tap pins it open; Escape, a second click or a click elsewhere closes it.
  */
 export function SourceNote({
-  indicator,
+  title,
+  source,
+  definition,
   reportTitle,
 }: {
-  indicator: Indicator
+  /** What the note is about: the indicator's or the fact's name. */
+  title: string
+  source: Source
+  /** The indicator's 口径; a fact has none. */
+  definition?: string
   reportTitle: string
 }) {
   const id = useId()
@@ -101,20 +107,20 @@ export function SourceNote({
         出处
       </button>
       <span role="tooltip" id={id} className="source-note__popover">
-        <span className="source-note__title">{indicator.name}</span>
+        <span className="source-note__title">{title}</span>
         <span className="source-note__section">
-          《{reportTitle}》{indicator.source.section}
+          《{reportTitle}》{source.section}
         </span>
         <span className="source-note__sentence">
           “
           <QuotedSentence
-            sentence={indicator.source.sentence}
-            quote={indicator.source.quote}
-            offset={indicator.source.quoteOffset}
+            sentence={source.sentence}
+            quote={source.quote}
+            offset={source.quoteOffset}
           />
           ”
         </span>
-        <span className="source-note__definition">口径:{indicator.definition}</span>
+        {definition && <span className="source-note__definition">口径:{definition}</span>}
       </span>
     </span>
   )

@@ -45,7 +45,11 @@ export const metaSchema = z.object({
   region: z.object({ id, name: text }),
   period: z.object({ year, label: text }),
   years: z.array(year).min(1),
-  source: z.object({ title: text, year, issuer: text }),
+  /**
+   * The report the figures come from. `issuer` only when a document names it: the 2024 report
+   * names no issuer, so the published meta has none.
+   */
+  source: z.object({ title: text, year, issuer: text.optional() }),
   updatedAt: z.iso.datetime({ offset: true }),
   groups: z.array(groupSchema).length(4),
   findings: z.object({
@@ -86,6 +90,17 @@ export const targetSchema = z.object({
 })
 export type Target = z.infer<typeof targetSchema>
 
+/** Where a figure or a statement stands in its source: section, the whole sentence, the quote. */
+export const sourceSchema = z.object({
+  section: text,
+  sentence: text,
+  /** The figure (or words) exactly as the report writes it, e.g. "20余次"; it stands inside `sentence`. */
+  quote: text,
+  /** Where `quote` starts in `sentence` (it may occur more than once: 7次 inside 1127次). */
+  quoteOffset: z.number().int().min(0),
+})
+export type Source = z.infer<typeof sourceSchema>
+
 export const indicatorSchema = z.object({
   id,
   code: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, '应形如 XZFW-01'),
@@ -99,14 +114,7 @@ export const indicatorSchema = z.object({
   qualifier: qualifierSchema.nullable(),
   definition: text,
   breakdown: z.enum(['town', 'department', 'none']),
-  source: z.object({
-    section: text,
-    sentence: text,
-    /** The figure exactly as the report writes it, e.g. "20余次"; it stands inside `sentence`. */
-    quote: text,
-    /** Where `quote` starts in `sentence` (it may occur more than once: 7次 inside 1127次). */
-    quoteOffset: z.number().int().min(0),
-  }),
+  source: sourceSchema,
 })
 export type Indicator = z.infer<typeof indicatorSchema>
 
@@ -121,6 +129,27 @@ export const organizationSchema = z.object({
 })
 export type Organization = z.infer<typeof organizationSchema>
 
+/**
+ * What an observation covers when it is not the calendar year `year` (absent = that year):
+ * - `since`: a cumulative count from `from` up to `year` (对2012年以来的招引协议开展“回头看”);
+ * - `recent-years`: the `years` years ending with `year` (近3年涉企政策文件);
+ * - `one-off`: a single event reported in `year`, not a yearly series (一件在诉6年的案件).
+ * Such a figure gets no invented yearly series, and no 同比, sparkline or trend line.
+ */
+export const periodSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('since'), from: year }),
+    z.object({
+      kind: z.literal('recent-years'),
+      years: z.number({ error: '年数应为数字' }).int('年数应为整数').min(2, '近N年的N至少为2').max(30),
+    }),
+    z.object({ kind: z.literal('one-off') }),
+  ],
+  { error: '统计期应为 since(某年以来)、recent-years(近N年)或 one-off(单次)' },
+)
+export type Period = z.infer<typeof periodSchema>
+
 export const observationSchema = z.object({
   indicatorId: id,
   orgId: id,
@@ -128,17 +157,43 @@ export const observationSchema = z.object({
   value: z.number({ error: '数值应为数字' }).finite('数值应为有限数字'),
   qualifier: qualifierSchema.nullable(),
   status: observationStatusSchema,
+  period: periodSchema.optional(),
 })
 export type Observation = z.infer<typeof observationSchema>
+
+/**
+ * A statement of the report without a number, shown as a fact card with its source like any figure:
+ * - `ranking`: a place among others (重点案件化解稳定率位居全市前列);
+ * - `zero`: something that did not happen (未发生越权发文情形);
+ * - `trend`: a direction without a figure (发文数量有效压降);
+ * - `coverage`: all of a set (所有…文件…全部…评估, 全员覆盖).
+ */
+export const factKindSchema = z.enum(['ranking', 'zero', 'trend', 'coverage'])
+export type FactKind = z.infer<typeof factKindSchema>
+
+export const factSchema = z.object({
+  id,
+  code: z.string().regex(/^[A-Z]{2,4}-S\d{2}$/, '应形如 MDJF-S01'),
+  group: groupIdSchema,
+  kind: factKindSchema,
+  year,
+  /** A short title for the card, e.g. 重点案件化解稳定率. */
+  title: text,
+  /** The statement is `source.quote`: the report's own words, shown on the card as they stand. */
+  source: sourceSchema,
+})
+export type Fact = z.infer<typeof factSchema>
 
 /** Collections travel in an envelope so a backend can add paging fields later without a break. */
 export const indicatorsResponseSchema = z.object({ items: z.array(indicatorSchema).min(1) })
 export const organizationsResponseSchema = z.object({ items: z.array(organizationSchema).min(1) })
 export const observationsResponseSchema = z.object({ items: z.array(observationSchema) })
+export const factsResponseSchema = z.object({ items: z.array(factSchema) })
 
 export interface Dataset {
   meta: Meta
   indicators: Indicator[]
+  facts: Fact[]
   organizations: Organization[]
   observations: Observation[]
 }

@@ -1,4 +1,5 @@
 import {
+  factsResponseSchema,
   indicatorsResponseSchema,
   metaSchema,
   observationsResponseSchema,
@@ -16,6 +17,7 @@ import { mergeObservations, mergeYears } from '../../domain/merge'
 export const DATASET_FILES = [
   'meta.json',
   'indicators.json',
+  'facts.json',
   'organizations.json',
   'observations.json',
 ] as const
@@ -39,18 +41,19 @@ export function datasetAfterImport(dataset: Dataset, updates: Observation[], now
   }
 }
 
-/** The four files of docs/api.md, each checked by its schema, as the text that is written. */
+/** The five files of docs/api.md, each checked by its schema, as the text that is written. */
 export function datasetFileTexts(d: Dataset): Record<DatasetFileName, string> {
   const text = (body: unknown) => `${JSON.stringify(body, null, 1)}\n`
   return {
     'meta.json': text(metaSchema.parse(d.meta)),
     'indicators.json': text(indicatorsResponseSchema.parse({ items: d.indicators })),
+    'facts.json': text(factsResponseSchema.parse({ items: d.facts })),
     'organizations.json': text(organizationsResponseSchema.parse({ items: d.organizations })),
     'observations.json': text(observationsResponseSchema.parse({ items: d.observations })),
   }
 }
 
-/** Reads a dataset from the four files' parsed JSON; throws with the file name on a bad one. */
+/** Reads a dataset from the five files' parsed JSON; throws with the file name on a bad one. */
 export function parseDataset(files: Record<DatasetFileName, unknown>): Dataset {
   const parse = <T>(name: DatasetFileName, fn: () => T): T => {
     try {
@@ -65,6 +68,7 @@ export function parseDataset(files: Record<DatasetFileName, unknown>): Dataset {
       'indicators.json',
       () => indicatorsResponseSchema.parse(files['indicators.json']).items,
     ),
+    facts: parse('facts.json', () => factsResponseSchema.parse(files['facts.json']).items),
     organizations: parse(
       'organizations.json',
       () => organizationsResponseSchema.parse(files['organizations.json']).items,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { strToU8, unzipSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate'
 import type { Dataset, Indicator, Organization } from '../../domain/schemas'
-import { parseDataset, type DatasetFileName } from './publish'
+import { DATASET_FILES, parseDataset, type DatasetFileName } from './publish'
 import type { CellValue, SheetTable } from './types'
 
 /** Test support (not shipped): the published dataset, and small sheets written as a clerk would. */
@@ -11,12 +11,12 @@ export const REPO = resolve(import.meta.dirname, '../../..')
 
 export function publishedDataset(dir = resolve(REPO, 'public/data')): Dataset {
   const read = (name: DatasetFileName) => JSON.parse(readFileSync(resolve(dir, name), 'utf8'))
-  return parseDataset({
-    'meta.json': read('meta.json'),
-    'indicators.json': read('indicators.json'),
-    'organizations.json': read('organizations.json'),
-    'observations.json': read('observations.json'),
-  })
+  return parseDataset(
+    Object.fromEntries(DATASET_FILES.map((name) => [name, read(name)])) as Record<
+      DatasetFileName,
+      unknown
+    >,
+  )
 }
 
 export const HEADER = [

@@ -1,6 +1,7 @@
 import { useMemo, useState, type CSSProperties } from 'react'
 import { useDataset } from '@/api/dataset'
 import { ChartPanel } from '@/components/chart-panel'
+import { FactCards } from '@/components/fact-cards'
 import { organizationsFor } from '@/domain/observation-index'
 import type { Group } from '@/domain/schemas'
 import { useTheme } from '@/lib/theme/theme-context'
@@ -94,6 +95,12 @@ export function GroupDetail({ group }: { group: Group }) {
         <PrintButton />
       </div>
       <GroupCards group={group.id} input={input} wide />
+      <FactCards
+        group={group.id}
+        year={input.year}
+        reportTitle={source.title}
+        accent={accent}
+      />
       <div className="group-detail__charts">
         {chartsOfGroup(group.id).map((spec) => (
           <GroupChart key={spec.id} spec={spec} input={input} />

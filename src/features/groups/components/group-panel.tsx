@@ -1,7 +1,8 @@
 import type { CSSProperties } from 'react'
 import { Link, useHashLocation } from '@/lib/router/hash-router'
-import { useGroup } from '@/api/dataset'
+import { useDataset, useGroup, type Dataset } from '@/api/dataset'
 import { DataBoundary } from '@/components/data-boundary'
+import { FactCards } from '@/components/fact-cards'
 import type { Group, GroupId } from '@/domain/schemas'
 import { useTheme } from '@/lib/theme/theme-context'
 import { chartsOfGroup } from '../charts/group-charts'
@@ -10,11 +11,21 @@ import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
 import './group-panel.css'
 
+const reportTitleOf = (d: Dataset) => d.meta.source.title
+
 function GroupPanelBody({ group }: { group: Group }) {
   const input = useChartInput()
+  const reportTitle = useDataset(reportTitleOf)
+  const { accents } = useTheme()
   return (
     <>
       <GroupCards group={group.id} input={input} />
+      <FactCards
+        group={group.id}
+        year={input.year}
+        reportTitle={reportTitle}
+        accent={accents[group.id]}
+      />
       <div className="group-panel__charts">
         {chartsOfGroup(group.id).map((spec) => (
           <GroupChart key={spec.id} spec={spec} input={input} />

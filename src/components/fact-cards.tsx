@@ -1,0 +1,62 @@
+import type { CSSProperties } from 'react'
+import { useFacts } from '@/api/get-facts'
+import { SourceNote } from './source-note'
+import { ErrorState, LoadingState } from './state-views'
+import type { GroupId } from '@/domain/schemas'
+import { userMessage } from '@/lib/user-message'
+import { FACT_KIND_TEXT } from '@/domain/facts'
+import './fact-cards.css'
+
+/**
+ * A group's statements without a number (位居全市前列, 未发生…, 全员覆盖), each in the report's
+ * own words with its 出处. Its own query and states: a broken facts file is an error here only.
+ */
+export function FactCards({
+  group,
+  year,
+  reportTitle,
+  accent,
+}: {
+  group: GroupId
+  /** The year on screen: a fact of another year is not shown as if it were this year's. */
+  year: number
+  reportTitle: string
+  accent: string
+}) {
+  const facts = useFacts()
+  if (facts.isPending) return <LoadingState label="事实陈述加载中…" />
+  if (!facts.data) {
+    return (
+      <ErrorState
+        message={userMessage(facts.error, '事实陈述加载失败')}
+        onRetry={() => void facts.refetch()}
+      />
+    )
+  }
+  const items = facts.data.items.filter((f) => f.group === group && f.year === year)
+  const broken = facts.data.problems.filter((p) => p.key === group || p.key === null).length
+  if (items.length === 0 && broken === 0) return null
+  return (
+    <section
+      className="fact-cards"
+      aria-label={`报告中的定性事实(${year}年)`}
+      style={{ '--accent': accent } as CSSProperties}
+    >
+      <h4 className="fact-cards__title">报告中的定性事实</h4>
+      <ul className="fact-cards__list">
+        {items.map((fact) => (
+          <li key={fact.id} className="fact-card" data-fact-id={fact.id} data-kind={fact.kind}>
+            <span className="fact-card__kind">{FACT_KIND_TEXT[fact.kind]}</span>
+            <span className="fact-card__text">{fact.source.quote}</span>
+            <SourceNote title={fact.title} source={fact.source} reportTitle={reportTitle} />
+          </li>
+        ))}
+      </ul>
+      {broken > 0 && (
+        <p className="fact-cards__problem" role="alert">
+          ⚠ {broken} 条事实陈述数据格式错误,未显示
+        </p>
+      )}
+    </section>
+  )
+}

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import {
+  factsResponseSchema,
   groupIdSchema,
   indicatorsResponseSchema,
   metaSchema,
@@ -17,7 +18,7 @@ import { datasetFiles } from './files'
 const HERE = dirname(fileURLToPath(import.meta.url))
 const REPORT = readFileSync(resolve(HERE, 'report-2024.txt'), 'utf8')
 const dataset = buildDataset(REPORT)
-const { meta, indicators, organizations, observations } = dataset
+const { meta, indicators, organizations, observations, facts } = dataset
 
 const readPublished = (file: string): unknown =>
   JSON.parse(readFileSync(resolve(HERE, '../../public/data', file), 'utf8'))
@@ -199,7 +200,7 @@ describe('dataset built from the 2024 report', () => {
     expect(observations.filter((o) => o.status === 'demo').length).toBeGreaterThan(0)
   })
 
-  it('splits demo counts per organisation so they add up exactly to the district value', () => {
+  it('splits demo counts per organisation: exactly the district value, more than the base of a 余 figure', () => {
     const splitCounts = indicators.filter((i) => i.kind === 'count' && i.breakdown !== 'none')
     expect(splitCounts.length).toBeGreaterThan(0)
     for (const indicator of splitCounts) {
@@ -217,7 +218,12 @@ describe('dataset built from the 2024 report', () => {
         )
         expect(values.every((v) => Number.isInteger(v) && v! >= 0)).toBe(true)
         const sum = values.reduce<number>((a, v) => a + (v ?? 0), 0)
-        expect(sum, `${indicator.id} ${year}`).toBe(district!.value)
+        // 20余 is more than 20: parts that add up to exactly 20 would say less than the report.
+        if (district!.qualifier === 'approx') {
+          expect(sum, `${indicator.id} ${year}`).toBeGreaterThan(district!.value)
+        } else {
+          expect(sum, `${indicator.id} ${year}`).toBe(district!.value)
+        }
       }
     }
   })
@@ -282,5 +288,78 @@ describe('targets say no more than their source', () => {
     for (const i of targets) expect(i.target!.origin, i.code).toEqual({ kind: 'demo' })
     // No sentence of the report sets one: it never even uses the word.
     expect(REPORT).not.toContain('目标')
+  })
+})
+
+describe('the dataset says no more than the report', () => {
+  const byId = (id: string) => indicatorById.get(id)!
+
+  it("publishes the report's statements without a number, each in its own words, with its sentence", () => {
+    expect(factsResponseSchema.parse(readPublished('facts.json')).items).toEqual(facts)
+    const kinds = new Set(facts.map((f) => f.kind))
+    expect([...kinds].sort()).toEqual(['coverage', 'ranking', 'trend', 'zero'])
+    for (const f of facts) {
+      expect(REPORT, f.code).toContain(f.source.sentence)
+      expect(f.source.sentence.slice(f.source.quoteOffset), f.code).toMatch(
+        new RegExp(`^${f.source.quote.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      )
+      expect(f.year).toBe(2024)
+    }
+    const quotes = facts.map((f) => f.source.quote)
+    expect(quotes).toContain('重点案件化解稳定率位居全市前列')
+    expect(quotes).toContain('未发生越权发文情形')
+    expect(quotes).toContain('2024年发文数量有效压降')
+    expect(quotes.some((q) => q.startsWith('所有招标投标、政府采购文件'))).toBe(true)
+  })
+
+  it('gives a figure over another period than one year its period, and no invented yearly series', () => {
+    const periods = Object.fromEntries(
+      reported.filter((o) => o.period).map((o) => [o.indicatorId, o.period]),
+    )
+    expect(periods).toEqual({
+      'enterprise-policy-docs': { kind: 'recent-years', years: 3 },
+      'contracts-rechecked': { kind: 'since', from: 2012 },
+      'long-running-case-mediated': { kind: 'one-off' },
+    })
+    for (const id of Object.keys(periods)) {
+      const all = observations.filter((o) => o.indicatorId === id)
+      expect(all, id).toHaveLength(1)
+      expect(all[0]!.status).toBe('reported')
+    }
+    expect(byId('enterprise-policy-docs').source.quote).toBe('169件')
+    expect(byId('enterprise-policy-docs').source.sentence).toContain('近3年')
+    expect(byId('contracts-rechecked').source.sentence).toContain('2012年以来')
+  })
+
+  it('keeps 以上 in every year of an 以上 figure (demo years too)', () => {
+    for (const id of ['new-officer-training-hours', 'pre-procedure-time-cut']) {
+      const all = observations.filter((o) => o.indicatorId === id)
+      expect(all.length, id).toBeGreaterThan(1)
+      for (const o of all) expect(o.qualifier, `${id} ${o.year}`).toBe('at-least')
+    }
+  })
+
+  it('names what the report names: 每名 for a per-person figure, 等 for a count that is not exhaustive', () => {
+    expect(byId('new-officer-training-hours').name).toMatch(/^每名/)
+    expect(byId('new-officer-training-hours').shortName).toMatch(/^每名/)
+    expect(byId('proactive-disclosures').source.sentence).toContain('征求意见等1127次')
+    expect(byId('proactive-disclosures').name).toMatch(/等$/)
+    expect(byId('proactive-disclosures').shortName).toMatch(/等$/)
+  })
+
+  it('judges better or worse only for rates and settled disputes; volumes get no direction', () => {
+    // A settled dispute: cases mediated or withdrawn (not the mediators, a volume of people).
+    const settled = (i: Indicator) => /案件/.test(i.name) && /调解|调撤/.test(i.name)
+    const judged = indicators.filter((i) => i.direction !== 'neutral')
+    for (const i of judged)
+      expect(i.kind === 'rate' || settled(i), `${i.code} ${i.name}`).toBe(true)
+    for (const i of indicators.filter((x) => x.kind !== 'rate')) {
+      expect(i.direction, `${i.code} ${i.name}`).toBe(settled(i) ? 'higher' : 'neutral')
+    }
+  })
+
+  it('names no issuer the report does not name', () => {
+    expect(meta.source.issuer).toBeUndefined()
+    expect(REPORT.split('\n')[0]).not.toContain('党工委')
   })
 })

@@ -9,6 +9,7 @@ import type { Group, GroupId, Indicator, Meta, Observation, Organization } from 
 import type { ParsedCollection } from '@/lib/api-client'
 import { GROUPS } from '@/domain/groups'
 import { mergeObservations, mergeYears } from '@/domain/merge'
+import { markedOrganization } from '@/domain/organizations'
 import { useIndicators } from './get-indicators'
 import { useLocalData, type LocalData } from './local-data'
 import { useMeta } from './get-meta'
@@ -22,7 +23,10 @@ export interface Dataset {
   groups: Group[]
   indicators: Indicator[]
   indicatorsByGroup: Map<GroupId, Indicator[]>
+  /** As shown: an organisation the report does not name carries 示例单位 in its names. */
   organizations: Organization[]
+  /** As published (names as a clerk types them): the catalogue of the import page. */
+  publishedOrganizations: Organization[]
   index: ObservationIndex
   /** Problems by indicator id ('*' for items whose indicator is unknown). */
   problems: Map<string, string>
@@ -79,7 +83,8 @@ export function joinDataset({
     groups: metaShown.groups,
     indicators: items,
     indicatorsByGroup: byGroup,
-    organizations,
+    organizations: organizations.map(markedOrganization),
+    publishedOrganizations: organizations,
     index: indexObservations(shown),
     reportedYears: new Set(shown.filter((o) => o.status === 'reported').map((o) => o.year)),
     problems: collectProblems(items, shown, [...indicators.problems, ...observations.problems]),

@@ -1,6 +1,7 @@
 import { useDatasetState, type Dataset } from '@/api/dataset'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import type { Organization } from '@/domain/schemas'
+import { shownOrganizations } from '@/domain/organizations'
 import { useFilters, useSetFilters } from '@/stores/url-state'
 import './filter-bar.css'
 
@@ -43,7 +44,7 @@ function FilterFields({ ready, demoAllowed }: { ready: Dataset; demoAllowed: boo
         <select value={orgId} onChange={(e) => setFilters({ orgId: e.target.value })}>
           {ORG_GROUPS.map((g) => (
             <optgroup key={g.type} label={g.label}>
-              {ready.organizations
+              {shownOrganizations(ready.organizations, showDemo)
                 .filter((o) => o.type === g.type)
                 .map((o) => (
                   <option key={o.id} value={o.id}>

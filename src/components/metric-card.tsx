@@ -1,6 +1,7 @@
 import { useMemo, type CSSProperties } from 'react'
 import { pickCell, type Cell, type ObservationIndex } from '@/domain/observation-index'
 import { metTarget, shownTarget } from '@/domain/targets'
+import { isAnnual, NOT_ANNUAL_NOTE, periodLabel } from '@/domain/period'
 import type { Indicator } from '@/domain/schemas'
 import { formatIndicatorValue, formatValue, NO_DATA } from '@/lib/format'
 import { SourceNote } from './source-note'
@@ -45,7 +46,8 @@ export function cardPoints(indicator: Indicator, t: CardTrendInput): YearPoint[]
         year,
         value: obs?.value ?? null,
         demo: obs?.status === 'demo',
-        approx: obs?.qualifier != null,
+        qualifier: obs?.qualifier ?? null,
+        annual: obs ? isAnnual(obs) : true,
       }
     })
 }
@@ -107,9 +109,10 @@ export function MetricCard({
   const obs = cell.state === 'value' ? cell.observation : null
   const formatted = obs ? formatIndicatorValue(indicator, obs.value, obs.qualifier) : null
   const demo = obs?.status === 'demo'
+  const period = obs ? periodLabel(obs.period, obs.year) : null
   const label =
     cell.state === 'value' && formatted
-      ? `${indicator.name} ${formatted.text}${demo ? '(示例数据)' : ''}`
+      ? `${indicator.name} ${formatted.text}${period ? `(${period})` : ''}${demo ? '(示例数据)' : ''}`
       : `${indicator.name} ${cell.state === 'error' ? '数据错误' : NO_DATA}`
   const value = formatted ? (
     <p className="metric-card__value">
@@ -143,10 +146,25 @@ export function MetricCard({
       {trend && cell.state !== 'error' ? (
         <div className="metric-card__main">
           {value}
-          <CardTrend indicator={indicator} trend={trend} />
+          {/* A figure over another period (近3年, 2012年以来, a single event) has no 同比 or
+              sparkline: its period stands there instead. */}
+          {period ? (
+            <span className="metric-card__period" title={NOT_ANNUAL_NOTE}>
+              {period}
+            </span>
+          ) : (
+            <CardTrend indicator={indicator} trend={trend} />
+          )}
         </div>
       ) : (
-        value
+        <>
+          {value}
+          {period && (
+            <span className="metric-card__period" title={NOT_ANNUAL_NOTE}>
+              {period}
+            </span>
+          )}
+        </>
       )}
       <footer className="metric-card__foot">
         <TargetLine indicator={indicator} value={obs?.value ?? null} showDemo={showDemo} />

@@ -63,9 +63,18 @@ export function describePoints(points: readonly YearPoint[], unit: string): stri
 
 /**
  * The available years as a tiny line: a gap where a year has no value (never a drop to 0), demo
- * years as hollow dots on a dashed line, the card's year as the larger dot.
+ * years as hollow dots on a dashed line, the card's year as the larger dot. A value that is not one
+ * calendar year's is left out as a gap.
  */
-export function Sparkline({ points, currentYear, unit, width = 72, height = 22 }: SparklineProps) {
+export function Sparkline({
+  points: given,
+  currentYear,
+  unit,
+  width = 72,
+  height = 22,
+}: SparklineProps) {
+  // A figure over another period (近3年, 2012年以来) is no point of a yearly line: a gap.
+  const points = given.map((p) => (p.annual ? p : { ...p, value: null }))
   const label = `近年走势:${describePoints(points, unit)}`
   const values = points.flatMap((p) => (p.value === null ? [] : [p.value]))
   const pad = 3

@@ -22,6 +22,7 @@ const bounds: FilterBounds = {
   years: [2022, 2023, 2024],
   defaultYear: 2024,
   orgIds: [DEFAULT_ORG_ID, 'sanyu-town', 'market-bureau'],
+  demoOrgIds: ['market-bureau'],
   demoAllowed: true,
 }
 const read = (q: string, b: FilterBounds = bounds) => filtersFromParams(new URLSearchParams(q), b)
@@ -29,7 +30,7 @@ const read = (q: string, b: FilterBounds = bounds) => filtersFromParams(new URLS
 /** Only what the filters read from the model: the years, the report year, the organisations. */
 const data = {
   meta: { years: bounds.years, period: { year: bounds.defaultYear } },
-  organizations: bounds.orgIds.map((id) => ({ id })),
+  organizations: bounds.orgIds.map((id) => ({ id, namedInReport: id !== 'market-bureau' })),
 } as unknown as Dataset
 
 function withConfig(showDemoData: boolean) {
@@ -50,6 +51,12 @@ describe('reading the filters from the URL', () => {
       orgId: 'sanyu-town',
       showDemo: false,
     })
+  })
+
+  it('shows a 示例单位 only with demo data: hidden, the district stands in its place', () => {
+    expect(read('org=market-bureau').orgId).toBe('market-bureau')
+    expect(read('org=market-bureau&demo=0').orgId).toBe(DEFAULT_ORG_ID)
+    expect(read('org=sanyu-town&demo=0').orgId).toBe('sanyu-town')
   })
 
   it('falls back to the report year, the district and demo shown when the URL says nothing', () => {

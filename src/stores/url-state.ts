@@ -76,6 +76,8 @@ export interface FilterBounds {
   /** The report year: the year shown when the URL names none the data has. */
   defaultYear: number
   orgIds: readonly string[]
+  /** Organisations the report does not name: offered only while demo data is shown. */
+  demoOrgIds: readonly string[]
   /** False when the runtime config hides demo data: then nothing can turn it on. */
   demoAllowed: boolean
 }
@@ -86,10 +88,13 @@ export const FILTER_PARAM = { year: 'year', org: 'org', demo: 'demo' } as const
 export function filtersFromParams(params: URLSearchParams, bounds: FilterBounds): Filters {
   const year = Number(params.get(FILTER_PARAM.year))
   const org = params.get(FILTER_PARAM.org)
+  const showDemo = bounds.demoAllowed && params.get(FILTER_PARAM.demo) !== '0'
+  const known = org !== null && bounds.orgIds.includes(org)
   return {
     year: bounds.years.includes(year) ? year : bounds.defaultYear,
-    orgId: org && bounds.orgIds.includes(org) ? org : DEFAULT_ORG_ID,
-    showDemo: bounds.demoAllowed && params.get(FILTER_PARAM.demo) !== '0',
+    // A 示例单位 goes with the demo data: hidden, the district is shown instead.
+    orgId: known && (showDemo || !bounds.demoOrgIds.includes(org)) ? org : DEFAULT_ORG_ID,
+    showDemo,
   }
 }
 
@@ -132,6 +137,7 @@ export function filterBoundsOf(data: Dataset, demoAllowed: boolean): FilterBound
     years: data.meta.years,
     defaultYear: data.meta.period.year,
     orgIds: data.organizations.map((o) => o.id),
+    demoOrgIds: data.organizations.filter((o) => !o.namedInReport).map((o) => o.id),
     demoAllowed,
   }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { shortChange } from '@/lib/year-change'
 import {
   attainment,
+  changeArrow,
   ATTAINMENT_CAP,
   changeTone,
   describeChange,
@@ -18,7 +19,8 @@ const p = (year: number, value: number | null, over: Partial<YearPoint> = {}): Y
   year,
   value,
   demo: false,
-  approx: false,
+  qualifier: null,
+  annual: true,
   ...over,
 })
 
@@ -71,16 +73,56 @@ describe('yearOverYear', () => {
     expect(c.tone).toBe('flat')
   })
 
-  it('marks a change demo when either year is demo, and approximate after a 余 figure', () => {
+  it('marks a change demo when either year is demo, and a bound (超过, never 约) after a 余 figure', () => {
     const c = yearOverYear(
-      [p(2023, 200, { demo: true }), p(2024, 240, { approx: true })],
+      [p(2023, 200, { demo: true }), p(2024, 240, { qualifier: 'approx' })],
       2024,
       'higher',
     )
     expect(c.demo).toBe(true)
-    expect(c.approx).toBe(true)
-    expect(formatDelta(c, '次')).toBe('约+40次')
+    expect(c.bound).toBe('more')
+    expect(formatDelta(c, '次')).toBe('>+40次')
+    expect(formatPct(c)).toBe('>+20%')
+    expect(shortChange(c, '次')).toBe('>20%')
+    expect(changeArrow(c)).toBe('▲')
+    expect(describeChange(c, '次')).toContain('超过+40次')
+    expect(describeChange(c, '次')).not.toContain('约')
     expect(describeChange(c, '次')).toContain('含示例数据')
+  })
+
+  it('states a change from 20余 to a lower figure as an upper bound', () => {
+    const c = yearOverYear([p(2023, 20, { qualifier: 'approx' }), p(2024, 18)], 2024, 'higher')
+    expect(c.bound).toBe('less')
+    expect(formatDelta(c, '次')).toBe('<-2次')
+    expect(c.tone).toBe('worse')
+    expect(changeArrow(c)).toBe('▼')
+  })
+
+  it('gives no direction when the bound leaves the sign open', () => {
+    // ≥160 against 170: the true value may be above 170.
+    const c = yearOverYear([p(2023, 170), p(2024, 160, { qualifier: 'at-least' })], 2024, 'higher')
+    expect(c.bound).toBe('at-least')
+    expect(c.tone).toBe('uncertain')
+    expect(changeArrow(c)).toBe('')
+    expect(shortChange(c, '课时')).toBe('≥-10课时')
+    expect(describeChange(c, '课时')).toContain('增减不确定')
+  })
+
+  it('makes no change between two bounds (≥160 and ≥160)', () => {
+    const c = yearOverYear(
+      [p(2023, 160, { qualifier: 'at-least' }), p(2024, 160, { qualifier: 'at-least' })],
+      2024,
+      'neutral',
+    )
+    expect(c).toMatchObject({ delta: null, pct: null, tone: 'none', reason: 'both-bounds' })
+    expect(shortChange(c, '课时')).toBe('两年均为约数,不作同比')
+  })
+
+  it('makes no change from a figure that is not one calendar year (近3年, 2012年以来, a single event)', () => {
+    const c = yearOverYear([p(2023, 150), p(2024, 169, { annual: false })], 2024, 'neutral')
+    expect(c).toMatchObject({ delta: null, tone: 'none', reason: 'not-annual' })
+    expect(shortChange(c, '件')).toBe('非单一年度数据,不作同比')
+    expect(describeChange(c, '件')).toContain('非单一年度数据,不作同比')
   })
 
   it('measures rates in percentage points', () => {

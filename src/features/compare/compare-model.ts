@@ -1,6 +1,7 @@
 import { pickCell, type Cell, type ObservationIndex } from '@/domain/observation-index'
 import { metTarget, shownTarget, type ShownTarget } from '@/domain/targets'
-import type { Indicator, Organization } from '@/domain/schemas'
+import { isAnnual, periodLabel } from '@/domain/period'
+import type { Indicator, Organization, Qualifier } from '@/domain/schemas'
 import { formatIndicatorValue, NO_DATA } from '@/lib/format'
 import {
   attainment,
@@ -28,7 +29,12 @@ export interface ValueCell {
   /** Figure and unit: "20余次"; 无数据 without a unit. */
   text: string
   demo: boolean
-  approx: boolean
+  /** 余 or 以上: the value is a bound (a change from it is a bound too). */
+  qualifier: Qualifier | null
+  /** The value covers one calendar year (not 近3年, 2012年以来 or a single event). */
+  annual: boolean
+  /** What it covers otherwise: 近3年(2022–2024年), 2012年以来累计, 2024年单次事件. */
+  period: string | null
   state: Cell['state']
 }
 
@@ -146,7 +152,9 @@ const EMPTY: ValueCell = {
   figure: NO_DATA,
   text: NO_DATA,
   demo: false,
-  approx: false,
+  qualifier: null,
+  annual: true,
+  period: null,
   state: 'missing',
 }
 
@@ -167,7 +175,9 @@ function computeCell(
     figure: f.figure,
     text: f.text,
     demo: o.status === 'demo',
-    approx: o.qualifier !== null,
+    qualifier: o.qualifier,
+    annual: isAnnual(o),
+    period: periodLabel(o.period, o.year),
     state: 'value',
   }
 }
@@ -236,7 +246,8 @@ const point = (year: number, c: ValueCell): YearPoint => ({
   year,
   value: c.value,
   demo: c.demo,
-  approx: c.approx,
+  qualifier: c.qualifier,
+  annual: c.annual,
 })
 
 /** Change of `year` on the year before, from two cells. */

@@ -155,7 +155,14 @@ export function cellString(c: CellText): string {
 
 // ------------------------------------------------------------------ sorting
 
-const TONE_ORDER: Record<ChangeTone, number> = { better: 0, flat: 1, neutral: 2, worse: 3, none: 4 }
+const TONE_ORDER: Record<ChangeTone, number> = {
+  better: 0,
+  flat: 1,
+  neutral: 2,
+  uncertain: 3,
+  worse: 4,
+  none: 5,
+}
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true })
 

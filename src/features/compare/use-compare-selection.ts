@@ -1,5 +1,6 @@
 import { useCallback, useMemo } from 'react'
 import { useDataset } from '@/api/dataset'
+import { shownOrganizations } from '@/domain/organizations'
 import { useCanonicalUrl, useUrlParams, writeUrlParams } from '@/stores/url-state'
 import {
   selectionFromParams,
@@ -14,16 +15,17 @@ import {
  * link are dropped, and the URL is rewritten to what is shown, so a copied link always reopens
  * exactly this view.
  */
-export function useCompareSelection() {
+export function useCompareSelection(showDemo: boolean) {
   const data = useDataset()
   const params = useUrlParams()
+  // A 示例单位 is not offered (and drops out of the selection) while demo data is hidden.
+  const organizations = useMemo(
+    () => shownOrganizations(data.organizations, showDemo),
+    [data.organizations, showDemo],
+  )
   const bounds = useMemo<SelectionBounds>(
-    () => ({
-      indicators: data.indicators,
-      organizations: data.organizations,
-      years: data.meta.years,
-    }),
-    [data.indicators, data.organizations, data.meta.years],
+    () => ({ indicators: data.indicators, organizations, years: data.meta.years }),
+    [data.indicators, organizations, data.meta.years],
   )
   const selection = useMemo(() => selectionFromParams(params, bounds), [params, bounds])
 
@@ -41,7 +43,7 @@ export function useCompareSelection() {
     [bounds],
   )
 
-  return { selection, setSelection, bounds }
+  return { selection, setSelection, bounds, organizations }
 }
 
 /** The URL's selection with `patch` over it; the focus stays among the chosen indicators. */

@@ -184,7 +184,9 @@ export function changeView(focus: FocusModel, source: string): ChartView {
       ? '请选择至少一个单位'
       : changes.some((c) => c.change.delta !== null)
         ? null
-        : `${year - 1}年或${year}年无数据,无法计算同比`
+        : changes.some((c) => c.change.reason === 'not-annual')
+          ? `「${indicator.shortName}」${notAnnualWhy(focus)},不作同比`
+          : `${year - 1}年或${year}年无数据,无法计算同比`
   const cu = changeUnit(indicator.unit)
   const better =
     indicator.direction === 'lower'
@@ -287,6 +289,15 @@ export function radarView(
   }
 }
 
+/**
+ * A figure over another period than one year (近3年, 2012年以来, a single event) has no place in a
+ * yearly line or change: what it covers, in words, for the chart's empty state.
+ */
+function notAnnualWhy(focus: FocusModel): string {
+  const period = focus.cells.flat().find((c) => c.period !== null)?.period
+  return period ? `为${period}数据,非逐年数据` : '非逐年数据'
+}
+
 export function trendView(focus: FocusModel, source: string): ChartView {
   const { indicator, orgs, years, cells, trendOrgs } = focus
   const empty =
@@ -294,7 +305,9 @@ export function trendView(focus: FocusModel, source: string): ChartView {
       ? '请选择至少一个年度'
       : trendOrgs.length === 0
         ? '所选单位和年度没有数据'
-        : null
+        : cells.some((row) => row.some((c) => c.value !== null && !c.annual))
+          ? `「${indicator.shortName}」${notAnnualWhy(focus)},不画趋势`
+          : null
   const withData = orgs.filter((_, i) => cells[i]!.some((c) => c.value !== null)).length
   return {
     id: 'compare-trend',

@@ -20,7 +20,7 @@ import { SelectionPanel } from './selection-panel'
 export function CompareView() {
   const data = useDataset()
   const { year, orgId, showDemo } = useFilters(data)
-  const { selection, setSelection, bounds } = useCompareSelection()
+  const { selection, setSelection, bounds, organizations } = useCompareSelection(showDemo)
 
   // The table's sort is part of the selection (and the URL) but not of what is computed: a click
   // on a column header re-sorts the table without rebuilding the model or redrawing the charts.
@@ -39,7 +39,7 @@ export function CompareView() {
     () =>
       buildCompareModel({
         indicators: data.indicators,
-        organizations: data.organizations,
+        organizations,
         index: data.index,
         problems: data.problems,
         selection: computed,
@@ -47,7 +47,7 @@ export function CompareView() {
         orgId,
         showDemo,
       }),
-    [data, computed, year, orgId, showDemo],
+    [data, organizations, computed, year, orgId, showDemo],
   )
 
   const onChange = useCallback(
@@ -75,7 +75,7 @@ export function CompareView() {
           selection={selection}
           groups={data.groups}
           indicators={data.indicators}
-          organizations={data.organizations}
+          organizations={organizations}
           years={data.meta.years}
           reportedYears={data.reportedYears}
           onChange={onChange}

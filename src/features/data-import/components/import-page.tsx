@@ -55,7 +55,7 @@ export function ImportPage() {
           refuseBySize(file.name, file.size) ??
           (await analyseFile(await readBytes(file), file.name, {
             indicators: data.indicators,
-            organizations: data.organizations,
+            organizations: data.publishedOrganizations,
             observations: data.observations,
           }))
         if (id === run.current) setPhase({ state: 'read', analysis })
@@ -68,7 +68,7 @@ export function ImportPage() {
         }
       }
     },
-    [data.indicators, data.organizations, data.observations],
+    [data.indicators, data.publishedOrganizations, data.observations],
   )
 
   const onApply = useCallback(

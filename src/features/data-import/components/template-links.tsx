@@ -17,7 +17,7 @@ export function TemplateLinks() {
       const bytes = await writeXlsx(
         datasetSheets({
           indicators: data.indicators,
-          organizations: data.organizations,
+          organizations: data.publishedOrganizations,
           observations: data.observations,
         }),
       )

@@ -3,6 +3,7 @@ import { useDataset } from '@/api/dataset'
 import { ChartPanel } from '@/components/chart-panel'
 import { FactCards } from '@/components/fact-cards'
 import { organizationsFor } from '@/domain/observation-index'
+import { shownOrganizations } from '@/domain/organizations'
 import type { Group } from '@/domain/schemas'
 import { useTheme } from '@/lib/theme/theme-context'
 import { rowsByOrganization, rowsByYear } from '../charts/breakdown'
@@ -33,8 +34,11 @@ export function GroupDetail({ group }: { group: Group }) {
     [indicator, input, data.meta.years],
   )
   const orgs = useMemo(
-    () => (indicator ? organizationsFor(indicator, data.organizations) : []),
-    [indicator, data.organizations],
+    () =>
+      indicator
+        ? organizationsFor(indicator, shownOrganizations(data.organizations, input.showDemo))
+        : [],
+    [indicator, data.organizations, input.showDemo],
   )
   const byOrg = useMemo(
     () =>
@@ -95,12 +99,7 @@ export function GroupDetail({ group }: { group: Group }) {
         <PrintButton />
       </div>
       <GroupCards group={group.id} input={input} wide />
-      <FactCards
-        group={group.id}
-        year={input.year}
-        reportTitle={source.title}
-        accent={accent}
-      />
+      <FactCards group={group.id} year={input.year} reportTitle={source.title} accent={accent} />
       <div className="group-detail__charts">
         {chartsOfGroup(group.id).map((spec) => (
           <GroupChart key={spec.id} spec={spec} input={input} />

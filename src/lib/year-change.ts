@@ -164,7 +164,7 @@ export const NO_CHANGE_REASON: Record<Exclude<YearChange['reason'], 'ok' | 'zero
   'no-current': NO_DATA,
   'no-base': NO_DATA,
   'not-annual': '非单一年度数据,不作同比',
-  'both-bounds': '两年均为约数,不作同比',
+  'both-bounds': '两年均非确数(余、以上),不作同比',
 }
 
 /** "+12次", "-1.5个百分点", "0次", ">+1次" (a bound); 无数据 when there is none. */
@@ -219,12 +219,11 @@ export function describeChange(change: YearChange, unit: string): string {
 /**
  * A short text for a card: the arrow carries the sign, so "▲3.2%" for counts (percent) and
  * "▼1.3百分点" for rates (percentage points); "持平" for no change; a bound keeps its sign
- * ("▲>5.3%"); the reason when there is none (非单一年度数据,不作同比), else 无数据.
+ * ("▲>5.3%"); 不作同比 when a change cannot be stated (why: describeChange); else 无数据.
  */
 export function shortChange(change: YearChange, unit: string): string {
-  if (change.reason === 'not-annual' || change.reason === 'both-bounds') {
-    return NO_CHANGE_REASON[change.reason]
-  }
+  // The reason is in the mark's title and accessible name (describeChange); the card is narrow.
+  if (change.reason === 'not-annual' || change.reason === 'both-bounds') return '不作同比'
   if (change.delta === null) return NO_DATA
   if (change.tone === 'flat') return '持平'
   // A bound whose sign is unknown (>-2: up by any amount or down by less than 2) has no arrow;

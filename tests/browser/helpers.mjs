@@ -21,6 +21,7 @@ const readData = (name) =>
 export const dataset = {
   meta: readData('meta.json'),
   indicators: readData('indicators.json').items,
+  facts: readData('facts.json').items,
   organizations: readData('organizations.json').items,
   observations: readData('observations.json').items,
 }

@@ -115,13 +115,14 @@ describe('yearOverYear', () => {
       'neutral',
     )
     expect(c).toMatchObject({ delta: null, pct: null, tone: 'none', reason: 'both-bounds' })
-    expect(shortChange(c, '课时')).toBe('两年均为约数,不作同比')
+    expect(shortChange(c, '课时')).toBe('不作同比')
+    expect(describeChange(c, '课时')).toContain('两年均非确数(余、以上),不作同比')
   })
 
   it('makes no change from a figure that is not one calendar year (近3年, 2012年以来, a single event)', () => {
     const c = yearOverYear([p(2023, 150), p(2024, 169, { annual: false })], 2024, 'neutral')
     expect(c).toMatchObject({ delta: null, tone: 'none', reason: 'not-annual' })
-    expect(shortChange(c, '件')).toBe('非单一年度数据,不作同比')
+    expect(shortChange(c, '件')).toBe('不作同比')
     expect(describeChange(c, '件')).toContain('非单一年度数据,不作同比')
   })
 

@@ -8,10 +8,21 @@ import { barData, rowsTooltip, type ChartRow } from './chart-rows'
  * Counts as horizontal bars, largest first as given, each labelled with its value, qualifier and
  * unit; rows with no value keep their place and say 无数据 instead of drawing a zero.
  */
+/** About how wide a label is drawn: CJK characters a full em, digits and Latin about half. */
+export function labelWidth(text: string, fontSize: number): number {
+  let ems = 0
+  for (const ch of text) ems += ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6
+  return Math.ceil(ems * fontSize)
+}
+
+const labelOf = (row: ChartRow) => `${row.text}${row.demo ? DEMO_SUFFIX : ''}`
+
 export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: string): ChartOption {
+  // Room on the right for the longest value label (283份 · 2012年以来累计), so none is clipped.
+  const right = Math.max(84, ...rows.map((r) => labelWidth(labelOf(r), theme.fontSize) + 12))
   return {
     ...baseOption(theme),
-    grid: { left: 8, right: 84, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right, top: 8, bottom: 8, containLabel: true },
     tooltip: rowsTooltip(rows, theme),
     xAxis: {
       type: 'value',
@@ -40,7 +51,7 @@ export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: str
           fontFamily: theme.fontFamily,
           formatter: (p: { dataIndex: number }) => {
             const row = rows[p.dataIndex]
-            return row ? `${row.text}${row.demo ? DEMO_SUFFIX : ''}` : ''
+            return row ? labelOf(row) : ''
           },
         },
       },

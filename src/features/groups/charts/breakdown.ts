@@ -1,7 +1,8 @@
 import { pickCell, type ObservationIndex } from '@/domain/observation-index'
 import { metTarget, shownTarget } from '@/domain/targets'
 import type { Indicator, Organization } from '@/domain/schemas'
-import { formatIndicatorValue, NO_DATA } from '@/lib/format'
+import { NO_DATA } from '@/lib/format'
+import { valueWithPeriod } from './build-chart'
 import type { ChartRow } from './chart-rows'
 
 interface BreakdownInput {
@@ -26,7 +27,7 @@ function row(
     id,
     label,
     value: obs?.value ?? null,
-    text: obs ? formatIndicatorValue(b.indicator, obs.value, obs.qualifier).text : NO_DATA,
+    text: obs ? valueWithPeriod(b.indicator, obs) : NO_DATA,
     unit: b.indicator.unit,
     demo: obs?.status === 'demo',
     target,

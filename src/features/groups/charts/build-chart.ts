@@ -1,6 +1,7 @@
 import { pickCell, type ObservationIndex } from '@/domain/observation-index'
 import { metTarget, shownTarget } from '@/domain/targets'
-import type { Indicator } from '@/domain/schemas'
+import type { Indicator, Observation } from '@/domain/schemas'
+import { periodLabel } from '@/domain/period'
 import { formatIndicatorValue, NO_DATA } from '@/lib/format'
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
@@ -28,6 +29,16 @@ export interface ChartContext {
   groupNames: Record<string, string>
 }
 
+/**
+ * The value as text, with what it covers when not the year: "283份 · 2012年以来累计" (a bar of a
+ * look-back over twelve years must not read as one year's count beside the others).
+ */
+export function valueWithPeriod(indicator: Indicator, obs: Observation): string {
+  const text = formatIndicatorValue(indicator, obs.value, obs.qualifier).text
+  const period = periodLabel(obs.period, obs.year)
+  return period ? `${text} · ${period}` : text
+}
+
 /** What a card or chart shows for `indicator` under the input's organisation, year and demo switch. */
 export function cellOf(indicator: Indicator, input: ChartInput) {
   return pickCell(indicator, input.index, input.orgId, input.year, input.showDemo, input.problems)
@@ -49,7 +60,7 @@ export function chartRows(spec: ChartSpec, input: ChartInput): ChartRowsResult {
       id,
       label: indicator.shortName,
       value: obs?.value ?? null,
-      text: obs ? formatIndicatorValue(indicator, obs.value, obs.qualifier).text : NO_DATA,
+      text: obs ? valueWithPeriod(indicator, obs) : NO_DATA,
       unit: indicator.unit,
       demo: obs?.status === 'demo',
       target,

@@ -4,9 +4,9 @@ import type { Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
 import type { DeckInput } from '@/lib/export/deck'
 import { THEMES } from '@/lib/theme/themes'
-import { formatIndicatorValue, NO_DATA } from '@/lib/format'
+import { NO_DATA } from '@/lib/format'
 import { targetText, type ChartView } from '@/lib/charts/chart-view'
-import { cellOf, type ChartInput } from './build-chart'
+import { cellOf, valueWithPeriod, type ChartInput } from './build-chart'
 import { chartsOfGroup } from './group-charts'
 import { groupChartView } from './views'
 
@@ -37,7 +37,7 @@ export function groupCardTexts(data: Dataset, group: Group, input: ChartInput): 
     const met = target && metTarget(target, indicator.direction, o.value)
     return {
       name: indicator.shortName,
-      value: formatIndicatorValue(indicator, o.value, o.qualifier).text,
+      value: valueWithPeriod(indicator, o),
       note: target
         ? [targetText(target, indicator.unit), met ? '✓ 达标' : '▲ 未达标'].join(' ')
         : '',

@@ -579,7 +579,8 @@ export const REPORT_FACTS: ReportFact[] = [
     group: 'enforcement-team',
     kind: 'coverage',
     title: '习近平法治思想课程',
-    quote: '全区领导干部培训、政法队伍教育整顿、政法队伍轮训、行政执法队伍培训等均设置习近平法治思想课程',
+    quote:
+      '全区领导干部培训、政法队伍教育整顿、政法队伍轮训、行政执法队伍培训等均设置习近平法治思想课程',
   },
   {
     id: 'enterprise-satisfaction-rising',

@@ -142,7 +142,11 @@ export const periodSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('since'), from: year }),
     z.object({
       kind: z.literal('recent-years'),
-      years: z.number({ error: '年数应为数字' }).int('年数应为整数').min(2, '近N年的N至少为2').max(30),
+      years: z
+        .number({ error: '年数应为数字' })
+        .int('年数应为整数')
+        .min(2, '近N年的N至少为2')
+        .max(30),
     }),
     z.object({ kind: z.literal('one-off') }),
   ],

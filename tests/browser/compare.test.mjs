@@ -13,6 +13,7 @@ import {
   indicatorById,
   LOAD_TIMEOUT_MS,
   readChartCanvases,
+  shownOrgName,
   useHarness,
   waitForCharts,
 } from './helpers.mjs'
@@ -172,7 +173,9 @@ describe('对比分析 (#/compare)', () => {
 
     // Drop one department and add the towns (a whole group at once).
     const dropped = DEPARTMENTS[1]
-    await choice(page, '单位').getByRole('checkbox', { name: dropped.name, exact: true }).uncheck()
+    await choice(page, '单位')
+      .getByRole('checkbox', { name: shownOrgName(dropped), exact: true })
+      .uncheck()
     await choice(page, '单位')
       .getByRole('checkbox', { name: /^镇、办事处:全选/ })
       .check()
@@ -186,7 +189,7 @@ describe('对比分析 (#/compare)', () => {
     await waitForCharts(page)
     const table = await readTable(page)
     assert.equal(table.rows.length, (ind.length + 1) * wantOrgs.length)
-    assert.ok(!table.rows.some((r) => r[0] === dropped.name), 'the dropped unit is gone')
+    assert.ok(!table.rows.some((r) => r[0] === shownOrgName(dropped)), 'the dropped unit is gone')
     // Department-split indicators have no value for towns: 无数据, never 0.
     const townRows = table.rows.filter((r) => TOWNS.some((t) => t.name === r[0]))
     assert.ok(townRows.length > 0)

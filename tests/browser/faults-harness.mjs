@@ -54,6 +54,10 @@ export const SHORT_TIMEOUT_MS = 2000
 /** First load with a failing source: 4 attempts (1 s, 2 s, 4 s apart), each up to 2 s, + slack. */
 export const FAILURE_TIMEOUT_MS = 40_000
 
+/**
+ * The files the dataset joins: any of them failing fails every panel. (facts.json is fetched on its
+ * own: failing, it is an error on the fact cards only; report-words.test.mjs covers that.)
+ */
 export const DATA_FILES = [
   'meta.json',
   'indicators.json',
@@ -70,22 +74,24 @@ export const XSS = {
 /** All three payloads in one string, followed by a tag so each field can be told apart. */
 export const evil = (tag) => `${XSS.img}${XSS.script}${XSS.svg}${tag}`
 
-/** A deep copy of the shipped dataset as the four response bodies (objects, not yet JSON). */
+/** A deep copy of the shipped dataset as the five response bodies (objects, not yet JSON). */
 export function cloneDataset() {
   const d = structuredClone(dataset)
   return {
     meta: d.meta,
     indicators: { items: d.indicators },
+    facts: { items: d.facts },
     organizations: { items: d.organizations },
     observations: { items: d.observations },
   }
 }
 
-/** The four data files of a (mutated) clone, as server answers. */
+/** The five data files of a (mutated) clone, as server answers. */
 export function filesOf(clone) {
   return {
     'meta.json': { body: JSON.stringify(clone.meta) },
     'indicators.json': { body: JSON.stringify(clone.indicators) },
+    'facts.json': { body: JSON.stringify(clone.facts) },
     'organizations.json': { body: JSON.stringify(clone.organizations) },
     'observations.json': { body: JSON.stringify(clone.observations) },
   }
@@ -272,7 +278,7 @@ export function readPage(page) {
 
 /** The requests a page may make: the app, its config, its data; nothing a data string names. */
 const ALLOWED_REQUEST =
-  /^\/(|index\.html|config\.json|favicon\.ico|assets\/[\w.-]+\.(js|css)|data\/(meta|indicators|organizations|observations)\.json)$/
+  /^\/(|index\.html|config\.json|favicon\.ico|assets\/[\w.-]+\.(js|css)|data\/(meta|indicators|facts|organizations|observations)\.json)$/
 
 /**
  * Everything a user could see or trigger is clean: no console error, page error, CSP violation or

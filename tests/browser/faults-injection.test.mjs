@@ -71,6 +71,14 @@ function poisonedDataset() {
     o.name = evil(`org:${o.id}`)
     o.shortName = evil(`orgshort:${o.id}`)
   }
+  for (const f of d.facts.items) {
+    const quote = evil(`fact:${f.id}`)
+    f.title = evil(`facttitle:${f.id}`)
+    f.source.section = evil(`factsection:${f.id}`)
+    f.source.sentence = `前${quote}后`
+    f.source.quote = quote
+    f.source.quoteOffset = 1
+  }
   return d
 }
 
@@ -116,6 +124,13 @@ describe('markup in data', { concurrency: 2 }, () => {
       const { page, session } = overview
       assert.equal(await assertOtherCardsIntact(page), 34, 'all 34 figures are there')
       await assertPageSafe(session, { when: 'poisoned overview' })
+    })
+
+    it("shows the statements without a number literally, as the fact cards' text", async () => {
+      const { page } = overview
+      await page.waitForSelector('.fact-card')
+      const shown = await page.locator('.fact-card__text').allTextContents()
+      assert.deepEqual(shown.sort(), poisoned.facts.items.map((f) => evil(`fact:${f.id}`)).sort())
     })
 
     it('shows names and units on the cards literally', async () => {
@@ -165,9 +180,12 @@ describe('markup in data', { concurrency: 2 }, () => {
         .getByRole('combobox', { name: /单位/ })
         .locator('option')
         .allTextContents()
+      // Literally, with 示例单位 after the name of one the report does not name.
       assert.deepEqual(
         options.sort(),
-        poisoned.organizations.items.map((o) => o.name).sort(),
+        poisoned.organizations.items
+          .map((o) => (o.namedInReport ? o.name : `${o.name}(示例单位)`))
+          .sort(),
         'organisation names',
       )
     })

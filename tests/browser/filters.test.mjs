@@ -15,6 +15,8 @@ import {
   indicatorById,
   observationOf,
   readChartCanvases,
+  shownOrgName,
+  shownOrgShortName,
   REGION_ID,
   REPORT_YEAR,
   useHarness,
@@ -38,6 +40,9 @@ function readCards(page) {
     })),
   )
 }
+
+/** Indicators whose figure covers another period than one year: no yearly (demo) series. */
+const NOT_ANNUAL = dataset.observations.filter((o) => o.period).map((o) => o.indicatorId)
 
 const yearSelect = (page) => page.getByRole('combobox', { name: /年度/ })
 const orgSelect = (page) => page.getByRole('combobox', { name: /单位/ })
@@ -63,12 +68,22 @@ describe('filters, URL state, group page and table view', () => {
     assert.equal(await assertReportedFiguresOnScreen(page), 34)
 
     await yearSelect(page).selectOption(String(DEMO_YEAR))
+    // A figure over another period (近3年, 2012年以来, a single event) has no demo year at all.
     await page.waitForFunction(
-      (sel) => [...document.querySelectorAll(sel)].every((c) => c.dataset.status === 'demo'),
-      ALL_CARDS,
+      ({ sel, single }) =>
+        [...document.querySelectorAll(sel)].every(
+          (c) => c.dataset.status === (single.includes(c.dataset.indicatorId) ? 'missing' : 'demo'),
+        ),
+      { sel: ALL_CARDS, single: NOT_ANNUAL },
     )
-    const demoCards = await readCards(page)
-    assert.equal(demoCards.length, 34)
+    const allCards = await readCards(page)
+    assert.equal(allCards.length, 34)
+    const demoCards = allCards.filter((c) => !NOT_ANNUAL.includes(c.id))
+    assert.equal(demoCards.length, 34 - NOT_ANNUAL.length)
+    for (const card of allCards.filter((c) => NOT_ANNUAL.includes(c.id))) {
+      assert.equal(observationOf(card.id, REGION_ID, DEMO_YEAR), undefined, card.id)
+      assert.equal(card.value, '无数据', `${card.id}: no invented ${DEMO_YEAR} value`)
+    }
     for (const card of demoCards) {
       const obs = observationOf(card.id, REGION_ID, DEMO_YEAR)
       assert.equal(obs?.status, 'demo', `${card.id}: ${DEMO_YEAR} is demo data in the dataset`)
@@ -94,7 +109,7 @@ describe('filters, URL state, group page and table view', () => {
       ALL_CARDS,
     )
     assert.equal(hashParams(page.url()).get('demo'), '0', 'the URL says demo=0')
-    for (const card of await readCards(page)) {
+    for (const card of (await readCards(page)).filter((c) => !NOT_ANNUAL.includes(c.id))) {
       assert.equal(card.status, 'hidden-demo', `${card.id}: the demo value is hidden`)
       assert.equal(card.figure, null, `${card.id}: no figure is drawn`)
       assert.ok(card.value?.startsWith('无数据'), `${card.id}: shows 无数据, got "${card.value}"`)
@@ -154,7 +169,7 @@ describe('filters, URL state, group page and table view', () => {
     assert.equal(await orgSelect(fresh.page).inputValue(), org.id, 'organisation restored')
     assert.equal(
       await orgSelect(fresh.page).evaluate((s) => s.selectedOptions[0].textContent),
-      org.name,
+      shownOrgName(org),
       'the organisation is named in the select',
     )
     assert.ok(await demoSwitch(fresh.page).isChecked(), 'demo data still shown')
@@ -222,7 +237,7 @@ describe('filters, URL state, group page and table view', () => {
       const obs = observationOf(split.id, o.id, REPORT_YEAR)
       assert.equal(obs?.status, 'demo', `${o.id}: per-organisation values are demo data`)
       assert.ok(
-        label.includes(`${o.shortName} ${formatObservation(obs).text}(示例)`),
+        label.includes(`${shownOrgShortName(o)} ${formatObservation(obs).text}(示例)`),
         `${o.shortName}: value marked (示例) in the chart's description`,
       )
     }
@@ -254,7 +269,7 @@ describe('filters, URL state, group page and table view', () => {
         )
       const expected = spec.indicatorIds.map((id) => {
         const obs = observationOf(id, REGION_ID, REPORT_YEAR)
-        return { label: indicatorById.get(id).shortName, text: formatObservation(obs).text }
+        return { label: indicatorById.get(id).shortName, text: formatObservation(obs).withPeriod }
       })
       assert.deepEqual(
         rows.map(([label, text]) => ({ label, text })),

@@ -30,6 +30,11 @@ export const indicatorById = new Map(dataset.indicators.map((i) => [i.id, i]))
 export const REPORT_YEAR = dataset.meta.period.year
 export const REGION_ID = dataset.meta.region.id
 
+/** An organisation's name as shown: one the report does not name carries (示例单位). */
+export const shownOrgName = (org) => (org.namedInReport ? org.name : `${org.name}(示例单位)`)
+export const shownOrgShortName = (org) =>
+  org.namedInReport ? org.shortName : `${org.shortName}(示例单位)`
+
 /** The observations the report itself gives (not demo values). */
 export const reportedObservations = dataset.observations.filter((o) => o.status === 'reported')
 
@@ -68,12 +73,26 @@ export function formatFigure(value, qualifier) {
   return n
 }
 
-/** Figure, unit and both together ("20余次"), for an observation of its indicator. */
+/** What an observation over another period than its year covers (2012年以来累计), or null. */
+export function periodOf({ period, year }) {
+  if (!period) return null
+  if (period.kind === 'since') return `${period.from}年以来累计`
+  if (period.kind === 'recent-years')
+    return `近${period.years}年(${year - period.years + 1}–${year}年)`
+  return `${year}年单次事件`
+}
+
+/**
+ * Figure, unit and both together ("20余次"), for an observation of its indicator; `withPeriod` as
+ * charts, tables and exported texts write it ("283份 · 2012年以来累计").
+ */
 export function formatObservation(observation) {
   const indicator = indicatorById.get(observation.indicatorId)
   assert.ok(indicator, `indicator ${observation.indicatorId} is in indicators.json`)
   const figure = formatFigure(observation.value, observation.qualifier)
-  return { figure, unit: indicator.unit, text: `${figure}${indicator.unit}` }
+  const text = `${figure}${indicator.unit}`
+  const period = periodOf(observation)
+  return { figure, unit: indicator.unit, text, withPeriod: period ? `${text} · ${period}` : text }
 }
 
 // ------------------------------------------------------------------ browser, server and pages

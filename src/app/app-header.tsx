@@ -1,5 +1,5 @@
 import { useDatasetState } from '@/api/dataset'
-import { formatDateTime, formatTime } from '@/lib/format'
+import { DataTimes } from '@/components/data-times'
 import { Clock } from '@/components/clock'
 import { APP_TITLE } from '@/config/app'
 import './app-header.css'
@@ -38,15 +38,7 @@ export function AppHeader() {
                 本机导入数据
               </a>
             )}
-            {state.stale ? (
-              <span className="stale-mark" role="status" title={state.staleReason ?? undefined}>
-                ⚠ 数据已过期 · 更新于 {formatTime(state.fetchedAt)}
-              </span>
-            ) : (
-              <span className="app-header__updated">
-                数据更新于 {formatDateTime(state.data.meta.updatedAt)}
-              </span>
-            )}
+            <DataTimes state={state} />
           </span>
         )}
       </div>

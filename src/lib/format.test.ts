@@ -4,6 +4,7 @@ import {
   formatIndicatorValue,
   formatNumber,
   formatShare,
+  formatMoment,
   formatTime,
   formatValue,
   NO_DATA,
@@ -129,5 +130,20 @@ describe('formatDateTime: China time whatever the machine time zone', () => {
   it('shows an unreadable time as 无数据', () => {
     expect(formatDateTime('not a date')).toBe('无数据')
     expect(formatDateTime(NaN)).toBe('无数据')
+  })
+})
+
+describe('formatMoment: as short as it can be told apart from today (China time)', () => {
+  const now = new Date('2026-11-30T06:00:00Z') // 14:00 in China
+  it('gives the time alone for today, the date for another day, the year for another year', () => {
+    expect(formatMoment('2026-11-30T09:05:00+08:00', now)).toBe('09:05')
+    expect(formatMoment('2026-11-27T09:00:00+08:00', now)).toBe('11月27日 09:00')
+    expect(formatMoment('2025-01-02T08:00:00+08:00', now)).toBe('2025年1月2日 08:00')
+  })
+  it('counts the day in China time: 23:30 UTC is the next morning there', () => {
+    expect(formatMoment('2026-11-29T23:30:00Z', now)).toBe('07:30')
+  })
+  it('says 无数据 for what is not a time', () => {
+    expect(formatMoment('not a date', now)).toBe('无数据')
   })
 })

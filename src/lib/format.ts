@@ -85,3 +85,18 @@ export function formatDateTime(iso: string | number | Date): string {
 export function formatTime(iso: string | number | Date): string {
   return formatDateTime(iso).slice(11)
 }
+
+/**
+ * A moment as short as it can be told apart from today, in China time: "09:00" today,
+ * "11月27日 09:00" another day this year, "2025年11月27日 09:00" another year.
+ */
+export function formatMoment(iso: string | number | Date, now: Date = new Date()): string {
+  const at = formatDateTime(iso)
+  if (at === NO_DATA) return NO_DATA
+  const today = formatDateTime(now)
+  const [date, time] = at.split(' ') as [string, string]
+  const [y, m, d] = date.split('-')
+  if (date === today.slice(0, 10)) return time
+  const day = `${Number(m)}月${Number(d)}日 ${time}`
+  return y === today.slice(0, 4) ? day : `${y}年${day}`
+}

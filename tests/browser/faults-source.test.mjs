@@ -201,7 +201,8 @@ describe('the data source under fault', { concurrency: true }, () => {
       concurrency: 4,
     },
     () => {
-      const STALE = /^⚠ 数据已过期 · 更新于 \d{2}:\d{2}$/
+      const STALE =
+        /^⚠ 数据已过期 · 数据截至 (\d{4}年)?\d+月\d+日 \d{2}:\d{2} · 最后刷新 \d{2}:\d{2}$/
       /** The answer on refresh, the request timeout, and the reason the mark gives (its title). */
       const faults = {
         'malformed JSON': [{ body: '{"items": [' }, 15000, '数据格式错误:返回内容不是有效的 JSON'],

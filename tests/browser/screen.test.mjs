@@ -107,7 +107,7 @@ describe('big screen behaviour', () => {
     const header = await page.locator('.screen-header').innerText()
     assert.match(header, /通州湾示范区法治政府建设指标看板/)
     assert.match(header, /统计期间 2024年度/)
-    assert.match(header, /数据更新于 \d{2}:\d{2}/)
+    assert.match(header, /数据截至 (\d{4}年)?\d+月\d+日 09:00 · 最后刷新 \d{2}:\d{2}/)
     const t1 = await page.locator('.clock__time').innerText()
     await page.waitForTimeout(1100)
     assert.notEqual(await page.locator('.clock__time').innerText(), t1, 'the clock does not tick')
@@ -185,14 +185,17 @@ describe('big screen behaviour', () => {
       path.includes('/data/') ? { status: 500, body: '{}' } : null
     try {
       await page.waitForSelector('.stale-mark', { timeout: 30_000 })
-      assert.match(await page.locator('.stale-mark').innerText(), /数据已过期 · 更新于 \d{2}:\d{2}/)
+      assert.match(
+        await page.locator('.stale-mark').innerText(),
+        /数据已过期 · 数据截至 (\d{4}年)?\d+月\d+日 09:00 · 最后刷新 \d{2}:\d{2}/,
+      )
       assert.match(await card.innerText(), /3767/, 'the last good data left the screen')
       assert.equal(await page.locator('[data-indicator-id]').count(), 34)
     } finally {
       harness.server.state.override = null
     }
     await page.waitForSelector('.stale-mark', { state: 'detached', timeout: 30_000 })
-    assert.match(await page.locator('.screen-header').innerText(), /数据更新于/)
+    assert.match(await page.locator('.screen-header').innerText(), /最后刷新/)
   })
 
   it('tooltips land under the mouse inside the scaled canvas (4K)', async (t) => {

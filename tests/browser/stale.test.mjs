@@ -56,7 +56,12 @@ describe('a data source that fails after a good load', () => {
     const staleMark = header.getByRole('status').filter({ hasText: '数据已过期' })
     assert.ok(harness.server.state.requests.includes('/config.json'), 'config.json was read')
     assert.equal(await staleMark.count(), 0, 'fresh data is not marked stale')
-    assert.ok(await header.getByText(/数据更新于/).isVisible(), 'the header shows the update time')
+    // Two times, each labelled: the data's own date (published 11月27日) and the last fetch (today).
+    assert.match(
+      await header.locator('.data-times').innerText(),
+      /^数据截至 (\d{4}年)?\d+月\d+日 09:00 · 最后刷新 \d{2}:\d{2}$/,
+      'the header shows the data date and the last fetch',
+    )
     assert.equal(await assertReportedFiguresOnScreen(page), 34)
 
     // The source starts failing; the next refreshes get HTTP 500.
@@ -68,7 +73,11 @@ describe('a data source that fails after a good load', () => {
       .filter((r) => r.startsWith('/data/'))
     assert.ok(dataRequests.length >= 4, `the app kept asking the source (${dataRequests.length})`)
     assert.match(await staleMark.innerText(), /数据已过期/)
-    assert.match(await staleMark.innerText(), /更新于 \d{2}:\d{2}/, 'it says when the data is from')
+    assert.match(
+      await staleMark.innerText(),
+      /数据截至 (\d{4}年)?\d+月\d+日 09:00 · 最后刷新 \d{2}:\d{2}/,
+      'it says when the data is from and when it was last fetched',
+    )
     assert.equal(await assertReportedFiguresOnScreen(page), 34, 'the last good figures stay')
     assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
     assert.equal(await page.locator('[role="alert"]').count(), 0, 'no panel turns into an error')
@@ -77,7 +86,7 @@ describe('a data source that fails after a good load', () => {
     // The source recovers: the next refresh succeeds and the mark disappears.
     failing = false
     await staleMark.waitFor({ state: 'detached', timeout: STALE_TIMEOUT_MS })
-    assert.ok(await header.getByText(/数据更新于/).isVisible(), 'the update time is back')
+    assert.ok(await header.getByText(/最后刷新/).isVisible(), 'the times are back')
     assert.equal(await assertReportedFiguresOnScreen(page), 34)
   })
 

@@ -1,6 +1,6 @@
 import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import type { DatasetState } from '@/api/dataset'
-import { formatTime } from '@/lib/format'
+import { DataTimes } from '@/components/data-times'
 import { Clock } from '@/components/clock'
 import { DataBoundary } from '@/components/data-boundary'
 import { findPage, planPages, type GroupInfo, type PagePlan } from './pages'
@@ -38,13 +38,9 @@ function UpdatedMark({ state }: { state: DatasetState }) {
       本机导入数据(非发布数据)
     </span>
   ) : null
-  return state.stale ? (
-    <span className="stale-mark" role="status" title={state.staleReason ?? undefined}>
-      ⚠ 数据已过期 · 更新于 {formatTime(state.fetchedAt)}
-    </span>
-  ) : (
+  return (
     <span className="screen-header__updated">
-      数据更新于 {formatTime(state.fetchedAt)} {local}
+      <DataTimes state={state} /> {local}
     </span>
   )
 }

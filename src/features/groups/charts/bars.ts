@@ -15,11 +15,17 @@ export function labelWidth(text: string, fontSize: number): number {
   return Math.ceil(ems * fontSize)
 }
 
+/** The widest value label a bar chart makes room for, in px. */
+export const MAX_LABEL_ROOM = 200
+
 const labelOf = (row: ChartRow) => `${row.text}${row.demo ? DEMO_SUFFIX : ''}`
 
 export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: string): ChartOption {
-  // Room on the right for the longest value label (283份 · 2012年以来累计), so none is clipped.
-  const right = Math.max(84, ...rows.map((r) => labelWidth(labelOf(r), theme.fontSize) + 12))
+  // Room on the right for the longest value label (283份 · 2012年以来累计), so none is clipped; at
+  // most MAX_LABEL_ROOM, beyond which a label from odd data ends in … (the tooltip has it whole).
+  const room = Math.max(...rows.map((r) => labelWidth(labelOf(r), theme.fontSize)))
+  const labelRoom = Math.min(MAX_LABEL_ROOM, Math.max(72, room))
+  const right = labelRoom + 12
   return {
     ...baseOption(theme),
     grid: { left: 8, right, top: 8, bottom: 8, containLabel: true },
@@ -46,6 +52,8 @@ export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: str
         label: {
           show: true,
           position: 'right',
+          width: labelRoom,
+          overflow: 'truncate',
           color: theme.text,
           fontSize: theme.fontSize,
           fontFamily: theme.fontFamily,

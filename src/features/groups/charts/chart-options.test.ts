@@ -9,7 +9,7 @@ import { THEMES } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import indicatorsJson from '../../../../public/data/indicators.json'
 import observationsJson from '../../../../public/data/observations.json'
-import { buildBarsOption } from './bars'
+import { buildBarsOption, labelWidth, MAX_LABEL_ROOM } from './bars'
 import { buildChartOption, chartRows, type ChartInput } from './build-chart'
 import type { ChartRow } from './chart-rows'
 import { buildFunnelOption, stepShares } from './funnel'
@@ -202,6 +202,21 @@ describe('bars', () => {
     expect(data[1]!.itemStyle!.decal).toBeDefined()
     expect(data[0]!.itemStyle!.decal).toBeUndefined()
     expect(tooltipAt(option, 1)).toContain('示例')
+  })
+
+  it('makes room for a long label (a figure with its period), but keeps the bars when data runs long', () => {
+    const grid = (o: ReturnType<typeof buildBarsOption>) => (o.grid as { right: number }).right
+    const long = buildBarsOption(
+      [row({ text: '283份 · 2012年以来累计' }), row({ text: '49件' })],
+      THEMES.desk.chart,
+      ACCENT,
+    )
+    expect(grid(long)).toBeGreaterThan(grid(option))
+    expect(grid(long)).toBeGreaterThanOrEqual(labelWidth('283份 · 2012年以来累计', 14))
+    const odd = buildBarsOption([row({ text: 'x'.repeat(500) })], THEMES.desk.chart, ACCENT)
+    expect(grid(odd)).toBe(MAX_LABEL_ROOM + 12)
+    const label = (seriesOf(odd)[0] as { label: { width: number; overflow: string } }).label
+    expect(label).toMatchObject({ width: MAX_LABEL_ROOM, overflow: 'truncate' })
   })
 
   it('draws nothing for a missing value (not a zero) and labels it 无数据', () => {

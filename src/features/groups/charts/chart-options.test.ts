@@ -215,7 +215,8 @@ describe('bars', () => {
     expect(grid(long)).toBeGreaterThanOrEqual(labelWidth('283份 · 2012年以来累计', 14))
     const odd = buildBarsOption([row({ text: 'x'.repeat(500) })], THEMES.desk.chart, ACCENT)
     expect(grid(odd)).toBe(MAX_LABEL_ROOM + 12)
-    const label = (seriesOf(odd)[0] as { label: { width: number; overflow: string } }).label
+    const label = (seriesOf(odd)[0] as unknown as { label: { width: number; overflow: string } })
+      .label
     expect(label).toMatchObject({ width: MAX_LABEL_ROOM, overflow: 'truncate' })
   })
 

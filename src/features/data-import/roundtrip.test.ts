@@ -30,8 +30,38 @@ describe('round trip', () => {
       unchanged: dataset.observations.length,
     })
     expect(effectiveUpdates(analysis.diff)).toEqual([])
-    // Every observation comes back exactly, demo status and qualifiers included.
+    // Every observation comes back exactly, demo status, qualifiers and periods included.
     expect(analysis.rows.map((r) => r.observation)).toEqual(dataset.observations)
+    expect(analysis.rows.filter((r) => r.observation.period).length).toBeGreaterThan(0)
+    // So do the targets (with their origin) and the facts (in the report's words, same ids).
+    const withTarget = dataset.indicators.filter((i) => i.target !== null)
+    expect(analysis.targets.map((t) => [t.kind, t.indicator.id, t.target])).toEqual(
+      withTarget.map((i) => ['unchanged', i.id, i.target]),
+    )
+    expect(analysis.facts.map((f) => [f.kind, f.fact])).toEqual(
+      dataset.facts.map((f) => ['unchanged', f]),
+    )
+  })
+
+  it('an exported document target and an edited fact survive the round trip', async () => {
+    const [first, ...rest] = dataset.indicators
+    const target = {
+      value: 99,
+      origin: { kind: 'document' as const, document: '考核细则', sentence: '部署率达到99%。' },
+    }
+    const edited = {
+      ...dataset,
+      indicators: [{ ...first!, target }, ...rest],
+      facts: dataset.facts.map((f, i) => (i === 0 ? { ...f, title: '改过的标题' } : f)),
+    }
+    const analysis = await analyseFile(await writeXlsx(datasetSheets(edited)), 'x.xlsx', dataset)
+    expect(analysis.errors).toEqual([])
+    expect(analysis.targets.filter((t) => t.kind !== 'unchanged')).toMatchObject([
+      { indicator: { id: first!.id }, target },
+    ])
+    expect(analysis.facts.filter((f) => f.kind !== 'unchanged')).toMatchObject([
+      { kind: 'changed', fact: { id: dataset.facts[0]!.id, title: '改过的标题' } },
+    ])
   })
 
   it('the same holds for CSV', async () => {

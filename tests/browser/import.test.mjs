@@ -165,6 +165,73 @@ describe('数据导入 (import page)', () => {
     assert.equal(await page.getByRole('button', { name: /应用到本浏览器/ }).count(), 0)
   })
 
+  it('reads 统计期 and the sheet 目标, and places a bad target in its row and column', async (t) => {
+    const file = join(dir, 'targets.xlsx')
+    writeFileSync(
+      file,
+      await writeXlsx([
+        {
+          name: '数据',
+          rows: [
+            [...HEADER, '统计期'],
+            ['GPJZ-04', null, '通州湾示范区', 2025, 300, null, null, null, '2012年以来'],
+          ],
+        },
+        {
+          name: '目标',
+          rows: [
+            ['指标编码', '指标名称', '目标值', '目标来源', '来源文件', '依据原句'],
+            ['XZFW-01', null, 98, '文件', '考核细则', '部署率达到98%。'],
+            ['XZFW-02', null, 120, '文件', null, '编制率达到120%。'],
+          ],
+        },
+      ]),
+    )
+    const page = await openImport(t)
+    await chooseFile(page, file)
+    await page.waitForSelector('[data-import-result]')
+    const rows = await page
+      .locator('table[data-issue-table="error"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)))
+    assert.deepEqual(rows, [
+      ['目标', '第 3 行', 'C 列(目标值)', '比率的目标值应在 0–100 之间(实际为 120);100% 请填 100'],
+      ['目标', '第 3 行', 'E 列(来源文件)', '目标来源为“文件”时须填写来源文件(文件标题)'],
+    ])
+    assert.equal(await page.getByRole('button', { name: /应用到本浏览器/ }).count(), 0)
+
+    // Corrected, the preview shows the period of the row and the target to be published.
+    writeFileSync(
+      file,
+      await writeXlsx([
+        {
+          name: '数据',
+          rows: [
+            [...HEADER, '统计期'],
+            ['GPJZ-04', null, '通州湾示范区', 2025, 300, null, null, null, '2012年以来'],
+          ],
+        },
+        {
+          name: '目标',
+          rows: [
+            ['指标编码', '目标值', '目标来源', '来源文件', '依据原句'],
+            ['XZFW-01', 98, '文件', '考核细则', '部署率达到98%。'],
+          ],
+        },
+      ]),
+    )
+    await chooseFile(page, file)
+    await page.waitForSelector('[data-change-table] td[data-period]')
+    assert.equal(
+      await page.locator('[data-change-table] td[data-period]').innerText(),
+      '2012年以来',
+    )
+    assert.match(
+      await page.locator('[data-target-changes] tbody tr').innerText(),
+      /XZFW-01[\s\S]*98%\(文件\)[\s\S]*《考核细则》/,
+    )
+    assert.ok(await page.getByText(/目标和定性事实有 1 处变化/).isVisible())
+  })
+
   it('applies to this browser (IndexedDB), marks it in the header, and reverts', async (t) => {
     const file = join(dir, 'dept.xlsx')
     writeFileSync(

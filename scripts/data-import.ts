@@ -35,7 +35,7 @@ import type { Dataset } from '../src/domain/schemas'
 import { analyseFile } from '../src/features/data-import/analyse'
 import { toCsv } from '../src/lib/csv'
 import { changeCount, effectiveUpdates } from '../src/features/data-import/diff'
-import { periodText } from '../src/features/data-import/columns'
+import { periodChangeText } from '../src/features/data-import/columns'
 import { targetText } from '../src/features/data-import/targets'
 import { formatIssue, sortIssues } from '../src/features/data-import/issues'
 import {
@@ -241,7 +241,7 @@ export async function main(
     if (c.kind === 'unchanged') continue
     const o = c.observation
     const was = c.previous ? `${c.previous.value} → ` : ''
-    const period = periodText(o.period)
+    const period = periodChangeText(o.period, c.previous && c.previous.period)
     io.out(
       `  ${label(c.kind)} 第 ${c.row} 行 ${o.indicatorId} ${o.orgId} ${o.year}${period ? `(${period})` : ''}:${was}${o.value}`,
     )

@@ -111,7 +111,7 @@ export const TARGET_COLUMNS: ColumnSpec<TargetColumnKey>[] = [
     header: '目标值',
     aliases: ['目标'],
     width: 10,
-    hint: '只填数字,比率填 0–100 的百分数;填“无”表示删除该指标的目标;留空的行不导入',
+    hint: '只填数字,比率填 0–100 的百分数;填“无”表示删除该指标的目标;只写了指标、其余各列都空着的行不导入',
   },
   {
     key: 'origin',
@@ -200,6 +200,13 @@ export const STATUS_TEXT: Record<ObservationStatus, string> = { reported: '正�
 export const TARGET_ORIGIN_TEXT: Record<TargetOrigin['kind'], string> = {
   demo: '示例',
   document: '文件',
+}
+
+/** 统计期 of an imported row against the current one: 2012年以来, or “近3年 → 当年” when it changes. */
+export function periodChangeText(now: Period | undefined, was: Period | undefined | null): string {
+  const text = periodText(now)
+  const before = was === null ? text : periodText(was)
+  return before === text ? text : `${before || '当年'} → ${text || '当年'}`
 }
 
 /** 统计期 as the template writes it: 2012年以来, 近3年, 单次; '' for the calendar year. */

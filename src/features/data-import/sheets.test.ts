@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Fact } from '@/domain/schemas'
 import { analyseFile } from './analyse'
+import { periodChangeText } from './columns'
 import { diffFacts, diffTargets } from './diff'
 import { validateFacts } from './facts'
 import { formatIssue } from './issues'
@@ -88,6 +89,15 @@ describe('统计期 on the sheet 数据', () => {
       '工作表「数据」第 6 行 I 列(统计期):统计期“1990年以来”的起始年份不在 2000–2100 之间',
       '工作表「数据」第 7 行 I 列(统计期):统计期“2012”无效:留空(当年的数),或填“2012年以来”“近3年”“单次”',
     ])
+  })
+
+  it('shows a period as the template writes it, and its change', () => {
+    const since = { kind: 'since', from: 2012 } as const
+    expect(periodChangeText(since, null)).toBe('2012年以来')
+    expect(periodChangeText(since, since)).toBe('2012年以来')
+    expect(periodChangeText(undefined, since)).toBe('2012年以来 → 当年')
+    expect(periodChangeText({ kind: 'recent-years', years: 3 }, undefined)).toBe('当年 → 近3年')
+    expect(periodChangeText({ kind: 'one-off' }, null)).toBe('单次')
   })
 
   it('counts a changed period as a change', async () => {

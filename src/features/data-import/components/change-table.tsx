@@ -2,8 +2,8 @@ import { useMemo, useState } from 'react'
 import { useDataset } from '@/api/dataset'
 import type { Observation } from '@/domain/schemas'
 import { formatIndicatorValue } from '@/lib/format'
-import { periodText, STATUS_TEXT } from '../columns'
-import type { Change, ChangeKind, ImportDiff } from '../diff'
+import { periodChangeText, STATUS_TEXT } from '../columns'
+import type { ChangeKind, ImportDiff } from '../diff'
 
 const PAGE = 200
 
@@ -27,13 +27,6 @@ export const TableHead = ({ columns }: { columns: string[] }) => (
 export const ChangeTag = ({ kind }: { kind: ChangeKind }) => (
   <span className={`change-tag change-tag--${kind}`}>{KIND_TEXT[kind]}</span>
 )
-
-/** 统计期 of a row: 2012年以来, 近3年, 单次 or nothing (the year); “old → new” when it changes. */
-function periodCell({ observation, previous }: Change): string {
-  const now = periodText(observation.period)
-  const was = previous ? periodText(previous.period) : now
-  return was === now ? now : `${was || '当年'} → ${now || '当年'}`
-}
 
 /** The rows of the file against the current data, filtered by kind; 200 at a time. */
 export function ChangeTable({ diff }: { diff: ImportDiff }) {
@@ -112,7 +105,9 @@ export function ChangeTable({ diff }: { diff: ImportDiff }) {
                 </td>
                 <td>{orgs.get(c.observation.orgId)?.name ?? c.observation.orgId}</td>
                 <td className="num">{c.observation.year}</td>
-                <td data-period>{periodCell(c)}</td>
+                <td data-period>
+                  {periodChangeText(c.observation.period, c.previous && c.previous.period)}
+                </td>
                 <td className="num">{text(c.previous)}</td>
                 <td className="num">{text(c.observation)}</td>
                 <td className="change-table__note">{c.note ?? ''}</td>

@@ -33,7 +33,7 @@ export interface ImportAnalysis {
 
 export interface CurrentData extends Catalogue {
   observations: Observation[]
-  /** The published facts (facts.json); none when they could not be read. */
+  /** The published facts (facts.json); undefined when they could not be read. */
   facts?: Fact[]
 }
 
@@ -92,13 +92,24 @@ export async function analyseFile(
       message: '表中没有数据行(表头下方是空的)',
     })
   }
+  const warnings = [...result.warnings, ...targets.warnings, ...facts.warnings]
+  if (read.facts && facts.dataRows > 0 && current.facts === undefined) {
+    warnings.push({
+      sheet: read.facts.sheet,
+      row: null,
+      column: null,
+      columnName: null,
+      message:
+        '看板当前的定性事实(facts.json)未能读取,下表无法区分新增和修改;发布时以管理员的数据为准',
+    })
+  }
   return {
     fileName,
     sheet: read.table.sheet,
     dataRows: result.dataRows,
     rows: result.rows,
     errors,
-    warnings: [...result.warnings, ...targets.warnings, ...facts.warnings],
+    warnings,
     diff: errors.length === 0 ? diffRows(current.observations, result.rows) : emptyDiff(),
     targets: errors.length === 0 ? diffTargets(targets.rows) : [],
     facts: errors.length === 0 ? diffFacts(current.facts ?? [], facts.rows) : [],

@@ -183,6 +183,15 @@ describe('the sheet 目标', () => {
     ])
   })
 
+  it('warns when a demo target is given a document, which is not published', () => {
+    const result = check([['XZFW-01', null, 99, '示例', '考核细则', null]])
+    expect(result.errors).toEqual([])
+    expect(result.rows[0]!.target).toEqual({ value: 99, origin: { kind: 'demo' } })
+    expect(where(result.warnings)).toEqual([
+      '工作表「目标」第 2 行 D 列(目标来源):目标来源为“示例”:来源文件和依据原句不会发布;有文件依据的目标请填“文件”',
+    ])
+  })
+
   it('needs its header', () => {
     const result = validateTargets(
       { sheet: '目标', rows: [['指标编码', '目标值', '备注']] },
@@ -332,6 +341,18 @@ describe('a workbook with 目标 and 定性事实', () => {
     ])
     expect(bad.diff.counts).toEqual({ new: 0, changed: 0, unchanged: 0 })
     expect(bad.targets).toEqual([])
+  })
+
+  it('says so when the published facts are unknown', async () => {
+    const bytes = await importWorkbook({
+      facts: [['MDJF-S09', '矛盾纠纷化解', '排名', 2025, '标题', '第一', '全市第一。', '二']],
+    })
+    const { facts: _published, ...withoutFacts } = dataset
+    const analysis = await analyseFile(bytes, 'f.xlsx', withoutFacts)
+    expect(analysis.errors).toEqual([])
+    expect(where(analysis.warnings)).toEqual([
+      '工作表「定性事实」:看板当前的定性事实(facts.json)未能读取,下表无法区分新增和修改;发布时以管理员的数据为准',
+    ])
   })
 
   it('an empty template is no data', async () => {

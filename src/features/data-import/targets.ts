@@ -99,6 +99,13 @@ export function validateTargets(table: SheetTable, catalogue: Catalogue): Target
       }
       const document = documentTitle(cellWords(row.cell('document')))
       const sentence = cellWords(row.cell('sentence'))
+      if (kind === 'demo' && (document || sentence)) {
+        row.issue(
+          'origin',
+          '目标来源为“示例”:来源文件和依据原句不会发布;有文件依据的目标请填“文件”',
+          true,
+        )
+      }
       if (kind === 'document') {
         if (!document) row.issue('document', '目标来源为“文件”时须填写来源文件(文件标题)')
         if (!sentence) {

@@ -1,10 +1,10 @@
 import { useCallback, useRef, useState } from 'react'
 import { useLocalDataActions } from '@/api/local-data'
 import { useDataset } from '@/api/dataset'
-import { useFacts } from '@/api/get-facts'
 import { analyseFile, refuseBySize, type ImportAnalysis } from '../analyse'
 import { changeCount, effectiveUpdates } from '../diff'
 import { ChangeTable } from './change-table'
+import { usePublishedFacts } from './published-facts'
 import { FactChanges, TargetChanges } from './side-changes'
 import { DropZone } from './drop-zone'
 import { ErrorTable } from './error-table'
@@ -43,7 +43,7 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  */
 export function ImportPage() {
   const data = useDataset()
-  const facts = useFacts().data?.items
+  const publishedFacts = usePublishedFacts()
   const [phase, setPhase] = useState<Phase>({ state: 'idle' })
   const { apply, revert } = useLocalDataActions()
   const run = useRef(0)
@@ -60,7 +60,7 @@ export function ImportPage() {
             indicators: data.indicators,
             organizations: data.publishedOrganizations,
             observations: data.observations,
-            facts,
+            facts: await publishedFacts(),
           }))
         if (id === run.current) setPhase({ state: 'read', analysis })
       } catch (err) {
@@ -72,7 +72,7 @@ export function ImportPage() {
         }
       }
     },
-    [data.indicators, data.publishedOrganizations, data.observations, facts],
+    [data.indicators, data.publishedOrganizations, data.observations, publishedFacts],
   )
 
   const onApply = useCallback(

@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { useDataset } from '@/api/dataset'
-import { useFacts } from '@/api/get-facts'
 import { datasetSheets } from '../workbook'
 import { writeXlsx } from '../xlsx'
+import { usePublishedFacts } from './published-facts'
 import { downloadBlob } from '@/lib/download'
 import { userMessage } from '@/lib/user-message'
 
@@ -11,7 +11,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** The blank templates, and the data on screen as a workbook to edit and import again. */
 export function TemplateLinks() {
   const data = useDataset()
-  const facts = useFacts().data?.items
+  const publishedFacts = usePublishedFacts()
   const [status, setStatus] = useState<string | null>(null)
   const exportCurrent = async () => {
     setStatus('正在生成…')
@@ -21,7 +21,7 @@ export function TemplateLinks() {
           indicators: data.indicators,
           organizations: data.publishedOrganizations,
           observations: data.observations,
-          facts,
+          facts: await publishedFacts(),
         }),
       )
       const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')

@@ -111,6 +111,29 @@ describe('a sheet with more rows or columns than an import may have', () => {
     expect(await far('<row r="1"><c r="CV1"><v>1</v></c></row>')).toBe('read 1 rows')
   })
 
+  it('allows 目标 and 定性事实 a thousand rows each, beside a full 数据 sheet', async () => {
+    const parts = unzipSync(readFileSync(resolve(REPO, 'docs/import-template.xlsx')))
+    const sheet = (sheetData: string) =>
+      strToU8(
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+          `<sheetData>${sheetData}</sheetData></worksheet>`,
+      )
+    parts['xl/worksheets/sheet1.xml'] = sheet('<row r="100000"><c r="A100000"><v>1</v></c></row>')
+    // sheet2 is 目标, sheet3 定性事实.
+    const far = (part: string, row: number) =>
+      readError(
+        zipSync({ ...parts, [part]: sheet(`<row r="${row}"><c r="A${row}"><v>1</v></c></row>`) }),
+        'side.xlsx',
+      )
+    expect(await far('xl/worksheets/sheet2.xml', 1000)).toBe('read 100000 rows')
+    expect(await far('xl/worksheets/sheet2.xml', 1001)).toBe(
+      limitMessages.rows('工作表「目标」', IMPORT_LIMITS.sideRows),
+    )
+    expect(await far('xl/worksheets/sheet3.xml', 5000)).toBe(
+      limitMessages.rows('工作表「定性事实」', IMPORT_LIMITS.sideRows),
+    )
+  })
+
   it('counts rows written without numbers, and every cell, empty or not', async () => {
     const limits = { xmlBytes: IMPORT_LIMITS.xmlBytes, rows: 10, columns: 3 }
     const read = (sheetData: string) =>

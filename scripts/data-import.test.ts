@@ -17,7 +17,7 @@ import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { main, type Io } from './data-import'
 import { toCsv } from '@/lib/csv'
-import { REPO, zipBomb } from '../src/features/data-import/testing'
+import { importWorkbook, REPO, zipBomb } from '../src/features/data-import/testing'
 
 // Whole workbooks are zipped and parsed: generous on a busy 2-core CI machine.
 vi.setConfig({ testTimeout: 30_000 })
@@ -61,7 +61,7 @@ afterEach(() => {
 })
 
 describe('npm run data:import', () => {
-  it('writes a valid file into the dataset, all four files in one swap', async () => {
+  it('writes a valid file into the dataset, all five files in one swap', async () => {
     const file = join(work, 'dept.csv')
     writeFileSync(
       file,
@@ -80,6 +80,7 @@ describe('npm run data:import', () => {
     const after = snapshot(dataDir)
     expect(after['README.txt']).toBe('kept')
     expect(after['indicators.json']).toBe(before['indicators.json'])
+    expect(after['facts.json']).toBe(before['facts.json'])
     expect(after['organizations.json']).toBe(before['organizations.json'])
     const meta = JSON.parse(after['meta.json']!)
     expect(meta.years).toContain(2025)
@@ -130,6 +131,88 @@ describe('npm run data:import', () => {
     expect(readdirSync(join(work, 'public'))).toEqual(['data'])
   })
 
+  it('publishes periods, targets and facts from the sheets 数据, 目标 and 定性事实', async () => {
+    const file = join(work, 'all.xlsx')
+    const fact = ['MDJF-S09', '矛盾纠纷化解', '排名', 2025, '调解成功率', '位居全市第一']
+    writeFileSync(
+      file,
+      await importWorkbook({
+        data: [['GPJZ-04', null, '通州湾示范区', 2025, 300, null, null, null, '2012年以来']],
+        targets: [
+          ['XZFW-01', null, 98, '文件', '《2025年度法治政府建设考核细则》', '网上可办率达到98%。'],
+          ['ZFDW-07', null, '无', null, null, null],
+        ],
+        facts: [[...fact, '2025年调解成功率位居全市第一。', '二、…']],
+      }),
+    )
+    const { code, out, err } = await run([file])
+    expect(err).toEqual([])
+    expect(code).toBe(0)
+    expect(out).toContain('  新增 第 2 行 contracts-rechecked tzw 2025(2012年以来):300')
+    expect(out).toContain(
+      '  修改 工作表「目标」第 2 行 XZFW-01 目标:100(示例) → 98(《2025年度法治政府建设考核细则》)',
+    )
+    expect(out).toContain('  修改 工作表「目标」第 3 行 ZFDW-07 目标:160(示例) → 无')
+    expect(out).toContain('  新增 工作表「定性事实」第 2 行 MDJF-S09:位居全市第一')
+    const written = (name: string) => JSON.parse(readFileSync(join(dataDir, name), 'utf8')).items
+    expect(written('observations.json')).toContainEqual({
+      indicatorId: 'contracts-rechecked',
+      orgId: 'tzw',
+      year: 2025,
+      value: 300,
+      qualifier: null,
+      status: 'reported',
+      period: { kind: 'since', from: 2012 },
+    })
+    const indicators = written('indicators.json')
+    expect(indicators.find((i: { code: string }) => i.code === 'XZFW-01').target).toEqual({
+      value: 98,
+      origin: {
+        kind: 'document',
+        document: '2025年度法治政府建设考核细则',
+        sentence: '网上可办率达到98%。',
+      },
+    })
+    expect(indicators.find((i: { code: string }) => i.code === 'ZFDW-07').target).toBeNull()
+    expect(written('facts.json').at(-1)).toEqual({
+      id: 'mdjf-s09',
+      code: 'MDJF-S09',
+      group: 'dispute-resolution',
+      kind: 'ranking',
+      year: 2025,
+      title: '调解成功率',
+      source: {
+        section: '二、…',
+        sentence: '2025年调解成功率位居全市第一。',
+        quote: '位居全市第一',
+        quoteOffset: 10,
+      },
+    })
+  })
+
+  it('refuses bad 统计期, 目标 and 定性事实 rows, each by sheet, row and column', async () => {
+    const file = join(work, 'bad.xlsx')
+    writeFileSync(
+      file,
+      await importWorkbook({
+        data: [['GPJZ-04', null, '通州湾示范区', 2024, 283, null, null, null, '很久以来']],
+        targets: [['XZFW-01', null, 120, '示例', null, null]],
+        facts: [
+          ['MDJF-S09', '矛盾纠纷化解', '排名', 2025, '调解', '全市第一', '位居全市前列。', '二'],
+        ],
+      }),
+    )
+    const before = snapshot(dataDir)
+    const { code, err } = await run([file])
+    expect(code).toBe(1)
+    expect(err.slice(0, 3)).toEqual([
+      '错误 工作表「数据」第 2 行 I 列(统计期):统计期“很久以来”无效:留空(当年的数),或填“2012年以来”“近3年”“单次”',
+      '错误 工作表「目标」第 2 行 C 列(目标值):比率的目标值应在 0–100 之间(实际为 120);100% 请填 100',
+      '错误 工作表「定性事实」第 2 行 F 列(原文):原文“全市第一”不在原句中:原文须是原句中逐字相同的一段',
+    ])
+    expect(snapshot(dataDir)).toEqual(before)
+  })
+
   it('writes nothing when nothing changes, or with --dry-run', async () => {
     const exported = join(work, 'current.xlsx')
     expect((await run(['--export', exported])).code).toBe(0)
@@ -151,6 +234,7 @@ describe('npm run data:import', () => {
     const { code } = await run([file, '--out', 'dist/data', '--base', 'public/data'])
     expect(code).toBe(0)
     expect(readdirSync(join(work, 'dist/data')).sort()).toEqual([
+      'facts.json',
       'indicators.json',
       'meta.json',
       'observations.json',

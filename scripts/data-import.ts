@@ -1,8 +1,10 @@
 /**
  * Imports a department's spreadsheet (.xlsx or .csv) into the published dataset (public/data/*.json,
- * which the build copies to dist/data). Every row is checked first; on any error nothing is
- * written and every error is printed with its sheet, row and column. Otherwise all four files are
- * written to a temporary folder next to the target and swapped in with a rename: all or nothing.
+ * which the build copies to dist/data): observations from the sheet 数据 (with their 统计期),
+ * indicator targets from 目标 and statements without a number from 定性事实. Every row is checked
+ * first; on any error nothing is written and every error is printed with its sheet, row and
+ * column. Otherwise all five files are written to a temporary folder next to the target and
+ * swapped in with a rename: all or nothing.
  *
  *   npm run data:import -- FILE [--out DIR] [--base DIR] [--dry-run]
  *   npm run data:import -- --export FILE.xlsx [--base DIR]     the current data as a workbook
@@ -32,7 +34,9 @@ import { pathToFileURL } from 'node:url'
 import type { Dataset } from '../src/domain/schemas'
 import { analyseFile } from '../src/features/data-import/analyse'
 import { toCsv } from '../src/lib/csv'
-import { effectiveUpdates } from '../src/features/data-import/diff'
+import { changeCount, effectiveUpdates } from '../src/features/data-import/diff'
+import { periodChangeText } from '../src/features/data-import/columns'
+import { targetText } from '../src/features/data-import/targets'
 import { formatIssue, sortIssues } from '../src/features/data-import/issues'
 import {
   DATASET_FILES,
@@ -200,7 +204,9 @@ export async function main(
   if (args.exportTo) {
     const target = resolve(cwd, args.exportTo)
     write(target, await writeXlsx(datasetSheets(current)))
-    io.out(`已导出当前数据 ${current.observations.length} 条到 ${target}(数据来自 ${baseDir})`)
+    io.out(
+      `已导出当前数据 ${current.observations.length} 条、目标 ${current.indicators.filter((i) => i.target).length} 个、定性事实 ${current.facts.length} 条到 ${target}(数据来自 ${baseDir})`,
+    )
     return 0
   }
 
@@ -230,16 +236,44 @@ export async function main(
   io.out(
     `读取 ${basename(file)}(工作表「${analysis.sheet}」)${analysis.dataRows} 行,用时 ${ms} ms:新增 ${counts.new} 条,修改 ${counts.changed} 条,不变 ${counts.unchanged} 条`,
   )
+  const label = (kind: string) => (kind === 'new' ? '新增' : '修改')
   for (const c of analysis.diff.changes) {
     if (c.kind === 'unchanged') continue
     const o = c.observation
     const was = c.previous ? `${c.previous.value} → ` : ''
+    const period = periodChangeText(o.period, c.previous && c.previous.period)
     io.out(
-      `  ${c.kind === 'new' ? '新增' : '修改'} 第 ${c.row} 行 ${o.indicatorId} ${o.orgId} ${o.year}:${was}${o.value}`,
+      `  ${label(c.kind)} 第 ${c.row} 行 ${o.indicatorId} ${o.orgId} ${o.year}${period ? `(${period})` : ''}:${was}${o.value}`,
+    )
+  }
+  if (analysis.sideRows.targets > 0) {
+    io.out(
+      `目标 ${analysis.targets.length} 行:变化 ${changeCount(analysis.targets)} 个,不变 ${analysis.targets.length - changeCount(analysis.targets)} 个`,
+    )
+  }
+  for (const t of analysis.targets) {
+    if (t.kind === 'unchanged') continue
+    io.out(
+      `  ${label(t.kind)} 工作表「目标」第 ${t.row} 行 ${t.indicator.code} 目标:${targetText(t.previous)} → ${targetText(t.target)}`,
+    )
+  }
+  if (analysis.sideRows.facts > 0) {
+    io.out(
+      `定性事实 ${analysis.facts.length} 行:新增 ${analysis.facts.filter((f) => f.kind === 'new').length} 条,修改 ${analysis.facts.filter((f) => f.kind === 'changed').length} 条`,
+    )
+  }
+  for (const f of analysis.facts) {
+    if (f.kind === 'unchanged') continue
+    io.out(
+      `  ${label(f.kind)} 工作表「定性事实」第 ${f.row} 行 ${f.fact.code}:${f.fact.source.quote}`,
     )
   }
   const updates = effectiveUpdates(analysis.diff)
-  if (updates.length === 0) {
+  const targets = analysis.targets
+    .filter((t) => t.kind !== 'unchanged')
+    .map((t) => ({ indicatorId: t.indicator.id, target: t.target }))
+  const facts = analysis.facts.filter((f) => f.kind !== 'unchanged').map((f) => f.fact)
+  if (updates.length + targets.length + facts.length === 0) {
     io.out('数据没有变化,未写入任何文件。')
     return 0
   }
@@ -247,7 +281,7 @@ export async function main(
     io.out('--dry-run:只检查,未写入任何文件。')
     return 0
   }
-  const next = datasetAfterImport(current, updates, io.now())
+  const next = datasetAfterImport(current, updates, io.now(), { targets, facts })
   try {
     writeDatasetAtomically(outDir, datasetFileTexts(next))
   } catch (err) {

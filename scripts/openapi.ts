@@ -13,6 +13,9 @@ import { format, resolveConfig } from 'prettier'
 import { z } from 'zod'
 import { APP_TITLE } from '../src/config/app'
 import {
+  factKindSchema,
+  factSchema,
+  factsResponseSchema,
   groupSchema,
   indicatorSchema,
   indicatorsResponseSchema,
@@ -21,6 +24,10 @@ import {
   observationsResponseSchema,
   organizationSchema,
   organizationsResponseSchema,
+  periodSchema,
+  sourceSchema,
+  targetOriginSchema,
+  targetSchema,
 } from '../src/domain/schemas'
 
 export const OPENAPI_PATH = 'docs/openapi.json'
@@ -33,9 +40,16 @@ export function componentSchemas(): Record<string, JsonObject> {
   registry.add(groupSchema, { id: 'Group' })
   registry.add(metaSchema, { id: 'Meta' })
   registry.add(indicatorSchema, { id: 'Indicator' })
+  registry.add(targetSchema, { id: 'Target' })
+  registry.add(targetOriginSchema, { id: 'TargetOrigin' })
+  registry.add(sourceSchema, { id: 'Source' })
+  registry.add(factSchema, { id: 'Fact' })
+  registry.add(factKindSchema, { id: 'FactKind' })
   registry.add(organizationSchema, { id: 'Organization' })
   registry.add(observationSchema, { id: 'Observation' })
+  registry.add(periodSchema, { id: 'Period' })
   registry.add(indicatorsResponseSchema, { id: 'IndicatorsResponse' })
+  registry.add(factsResponseSchema, { id: 'FactsResponse' })
   registry.add(organizationsResponseSchema, { id: 'OrganizationsResponse' })
   registry.add(observationsResponseSchema, { id: 'ObservationsResponse' })
   // The input side: what a response must look like for the app to accept it.
@@ -83,7 +97,7 @@ export function buildOpenApiDocument(): JsonObject {
       title: `${APP_TITLE} — data API`,
       version: '1.0.0',
       description:
-        'Four read-only resources the dashboard fetches from `{apiBaseUrl}` (runtime config `config.json`). ' +
+        'Five read-only resources the dashboard fetches from `{apiBaseUrl}` (runtime config `config.json`). ' +
         'Generated from src/domain/schemas.ts by `npm run openapi`; docs/api.md explains every field and the rules ' +
         'beyond the schema (rates 0–100, references, one observation per indicator, organisation and year). ' +
         'Unknown fields are ignored; nullable fields must be present. Indicators and observations are validated ' +
@@ -102,8 +116,18 @@ export function buildOpenApiDocument(): JsonObject {
       '/indicators.json': getOperation(
         'getIndicators',
         'Indicator catalogue',
-        'Every figure of the report, in display order; observations refer to `id`.',
+        'Every figure of the report, in display order; observations refer to `id`. `target` is null or a ' +
+          'value with its `origin`: `demo` (shown marked 示例, hidden with the demo data) or `document` ' +
+          '(the document and the sentence of it that sets the target).',
         'IndicatorsResponse',
+      ),
+      '/facts.json': getOperation(
+        'getFacts',
+        'Statements without a number',
+        "The report's statements that carry no figure — a ranking, a zero, a trend, full coverage — each " +
+          'with its source sentence and quote, shown as fact cards in their group. Validated item by item: ' +
+          'a malformed fact is dropped and reported under its group; a failed request affects the fact cards only.',
+        'FactsResponse',
       ),
       '/organizations.json': getOperation(
         'getOrganizations',
@@ -114,7 +138,9 @@ export function buildOpenApiDocument(): JsonObject {
       '/observations.json': getOperation(
         'getObservations',
         'Observations',
-        'One value per indicator, organisation and year; `status` reported or demo.',
+        'One value per indicator, organisation and year; `status` reported or demo. `period` (optional) ' +
+          'says what the value covers when it is not the calendar year `year`: since a year (cumulative), ' +
+          'the N years ending with `year`, or a one-off event; such values get no yearly series.',
         'ObservationsResponse',
       ),
     },

@@ -74,6 +74,15 @@ describe('数据导入 (import page)', () => {
 
   const chooseFile = (page, path) => page.setInputFiles('input[type=file]', path)
 
+  /** The errors the page lists for the file at `path`: sheet, row, column, message. */
+  async function errorsOf(page, path) {
+    await chooseFile(page, path)
+    await page.waitForSelector('[data-import-result]')
+    return page
+      .locator('table[data-issue-table="error"] tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)))
+  }
+
   it('loads the spreadsheet code only on the import page, when a file is read', async (t) => {
     const chunks = spreadsheetChunks()
     assert.ok(chunks.length >= 1, `the build has a spreadsheet chunk (${chunks.join(', ')})`)
@@ -145,12 +154,7 @@ describe('数据导入 (import page)', () => {
       ]),
     )
     const page = await openImport(t)
-    await chooseFile(page, file)
-    await page.waitForSelector('[data-import-result]')
-    const rows = await page
-      .locator('table[data-issue-table="error"] tbody tr')
-      .evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)))
-    assert.deepEqual(rows, [
+    assert.deepEqual(await errorsOf(page, file), [
       ['bad.csv', '第 3 行', 'A 列(指标编码)', '找不到指标编码“XZFW-99”(编码见“目录”表)'],
       ['bad.csv', '第 4 行', 'E 列(数值)', '比率应在 0–100 之间(实际为 120);86.8% 请填 86.8'],
       ['bad.csv', '第 5 行', 'D 列(年度)', '缺少年度'],
@@ -163,6 +167,53 @@ describe('数据导入 (import page)', () => {
       ],
     ])
     assert.equal(await page.getByRole('button', { name: /应用到本浏览器/ }).count(), 0)
+  })
+
+  it('reads 统计期 and the sheet 目标, and places a bad target in its row and column', async (t) => {
+    const file = join(dir, 'targets.xlsx')
+    /** A row of 数据 over 2012年以来, and the given rows of 目标 under its template header. */
+    const write = async (targets) =>
+      writeFileSync(
+        file,
+        await writeXlsx([
+          {
+            name: '数据',
+            rows: [
+              [...HEADER, '统计期'],
+              ['GPJZ-04', null, '通州湾示范区', 2025, 300, null, null, null, '2012年以来'],
+            ],
+          },
+          {
+            name: '目标',
+            rows: [
+              ['指标编码', '指标名称', '目标值', '目标来源', '来源文件', '依据原句'],
+              ...targets,
+            ],
+          },
+        ]),
+      )
+    const good = ['XZFW-01', null, 98, '文件', '考核细则', '部署率达到98%。']
+    await write([good, ['XZFW-02', null, 120, '文件', null, '编制率达到120%。']])
+    const page = await openImport(t)
+    assert.deepEqual(await errorsOf(page, file), [
+      ['目标', '第 3 行', 'C 列(目标值)', '比率的目标值应在 0–100 之间(实际为 120);100% 请填 100'],
+      ['目标', '第 3 行', 'E 列(来源文件)', '目标来源为“文件”时须填写来源文件(文件标题)'],
+    ])
+    assert.equal(await page.getByRole('button', { name: /应用到本浏览器/ }).count(), 0)
+
+    // Corrected, the preview shows the period of the row and the target to be published.
+    await write([good])
+    await chooseFile(page, file)
+    await page.waitForSelector('[data-change-table] td[data-period]')
+    assert.equal(
+      await page.locator('[data-change-table] td[data-period]').innerText(),
+      '2012年以来',
+    )
+    assert.match(
+      await page.locator('[data-target-changes] tbody tr').innerText(),
+      /XZFW-01[\s\S]*98%\(文件\)[\s\S]*《考核细则》/,
+    )
+    assert.ok(await page.getByText(/目标和定性事实有 1 处变化/).isVisible())
   })
 
   it('applies to this browser (IndexedDB), marks it in the header, and reverts', async (t) => {

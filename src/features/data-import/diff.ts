@@ -1,5 +1,8 @@
-import type { Observation } from '../../domain/schemas'
+import equal from 'fast-deep-equal'
+import type { Fact, Indicator, Observation, Target } from '../../domain/schemas'
 import { keyOf, sameObservation } from '../../domain/merge'
+import type { FactRow } from './facts'
+import type { TargetRow } from './targets'
 import type { ImportedRow } from './types'
 
 export type ChangeKind = 'new' | 'changed' | 'unchanged'
@@ -26,7 +29,11 @@ export function diffRows(current: Observation[], rows: ImportedRow[]): ImportDif
   const changes = rows.map((r): Change => {
     const previous = byKey.get(keyOf(r.observation)) ?? null
     const kind: ChangeKind =
-      previous === null ? 'new' : sameObservation(previous, r.observation) ? 'unchanged' : 'changed'
+      previous === null
+        ? 'new'
+        : sameObservation(previous, r.observation) && equal(previous.period, r.observation.period)
+          ? 'unchanged'
+          : 'changed'
     counts[kind]++
     return { kind, row: r.row, observation: r.observation, previous, note: r.note }
   })
@@ -37,3 +44,48 @@ export function diffRows(current: Observation[], rows: ImportedRow[]): ImportDif
 export function effectiveUpdates(diff: ImportDiff): Observation[] {
   return diff.changes.filter((c) => c.kind !== 'unchanged').map((c) => c.observation)
 }
+
+/** A row of 目标 against the indicator's current target. */
+export interface TargetChange {
+  kind: ChangeKind
+  row: number
+  indicator: Indicator
+  previous: Target | null
+  target: Target | null
+}
+
+export function diffTargets(rows: TargetRow[]): TargetChange[] {
+  return rows.map(({ row, indicator, target }) => ({
+    kind:
+      indicator.target === null && target !== null
+        ? 'new'
+        : equal(indicator.target, target)
+          ? 'unchanged'
+          : 'changed',
+    row,
+    indicator,
+    previous: indicator.target,
+    target,
+  }))
+}
+
+/** A row of 定性事实 against the published fact with the same code. */
+export interface FactChange {
+  kind: ChangeKind
+  row: number
+  fact: Fact
+  previous: Fact | null
+}
+
+export function diffFacts(current: Fact[], rows: FactRow[]): FactChange[] {
+  const byCode = new Map(current.map((f) => [f.code, f]))
+  return rows.map(({ row, fact }) => {
+    const previous = byCode.get(fact.code) ?? null
+    const kind = previous === null ? 'new' : equal(previous, fact) ? 'unchanged' : 'changed'
+    return { kind, row, fact, previous }
+  })
+}
+
+/** How many of the changes change something. */
+export const changeCount = (changes: { kind: ChangeKind }[]) =>
+  changes.filter((c) => c.kind !== 'unchanged').length

@@ -9,7 +9,7 @@ import { DATA_FILES, dataUrl } from '../../../mocks/handlers'
 import { server } from '../../../mocks/node'
 import { toCsv } from '@/lib/csv'
 import { indexedDbStore, memoryStore, type LocalData } from '@/api/local-store'
-import { HEADER, zipBomb } from './testing'
+import { HEADER, importWorkbook, zipBomb } from './testing'
 
 /**
  * The import page in the app (jsdom): a file in, the changes and errors on screen, apply to this
@@ -156,6 +156,48 @@ describe('数据导入 page', () => {
     expect(result).toHaveTextContent('文件过大(31.0 MB,上限 30 MB)')
     expect(read).not.toHaveBeenCalled()
     expect(within(result).queryByRole('button', { name: /应用到本浏览器/ })).toBeNull()
+  })
+
+  it('shows the period of each row, and the targets and facts to be published', async () => {
+    setLocalDataStore(memoryStore())
+    const user = userEvent.setup()
+    renderApp()
+    await screen.findByRole('heading', { name: '数据导入' })
+    const bytes = await importWorkbook({
+      data: [
+        ['GPJZ-04', null, '通州湾示范区', 2025, 300, null, null, null, '2012年以来'],
+        ['GPJZ-01', null, '通州湾示范区', 2024, 169, null, null, null, '近2年'],
+      ],
+      targets: [['XZFW-01', null, 98, '文件', '考核细则', '部署率达到98%。']],
+      facts: [
+        [
+          'MDJF-S09',
+          '矛盾纠纷化解',
+          '排名',
+          2025,
+          '调解成功率',
+          '全市第一',
+          '调解成功率全市第一。',
+          '二',
+        ],
+      ],
+    })
+    await user.upload(
+      screen.getByLabelText('选择要导入的文件'),
+      new File([bytes as BlobPart], '报送.xlsx'),
+    )
+    const result = await screen.findByRole('region', { name: '导入结果' })
+    expect(result).toHaveTextContent('2 行数据、1 行目标、1 行定性事实')
+    const periods = [...result.querySelectorAll('[data-change-table] td[data-period]')]
+    expect(periods.map((td) => td.textContent)).toEqual(['2012年以来', '近3年 → 近2年'])
+    expect(result.querySelector('[data-target-changes] tbody tr')).toHaveTextContent(
+      /修改.*XZFW-01.*100%\(示例\).*98%\(文件\).*《考核细则》「部署率达到98%。」/,
+    )
+    expect(result.querySelector('[data-fact-changes] tbody tr')).toHaveTextContent(
+      /新增.*MDJF-S09.*矛盾纠纷化解.*排名.*2025.*全市第一/,
+    )
+    expect(within(result).getByText(/目标和定性事实有 2 处变化/)).toBeInTheDocument()
+    expect(within(result).getByRole('button', { name: '应用到本浏览器(2 条变化)' })).toBeEnabled()
   })
 
   it('the dashboard shows local data over the published data', async () => {

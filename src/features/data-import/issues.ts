@@ -10,10 +10,17 @@ export function formatIssue(issue: ImportIssue): string {
   return `${where}:${issue.message}`
 }
 
-/** Issues in reading order: by row, then by column (file-level problems first). */
+/**
+ * Issues in reading order: sheet by sheet (in the order they were found: 数据, 目标, 定性事实),
+ * then by row, then by column (file-level problems first).
+ */
 export function sortIssues(issues: ImportIssue[]): ImportIssue[] {
   const colRank = (c: string | null) => (c === null ? -1 : c.length * 1000 + c.charCodeAt(0))
+  const sheets = [...new Set(issues.map((i) => i.sheet))]
   return [...issues].sort(
-    (a, b) => (a.row ?? 0) - (b.row ?? 0) || colRank(a.column) - colRank(b.column),
+    (a, b) =>
+      sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      colRank(a.column) - colRank(b.column),
   )
 }

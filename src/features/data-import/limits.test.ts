@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { analyseFile } from './analyse'
+import { FACT_COLUMNS, TARGET_COLUMNS } from './columns'
 import { IMPORT_LIMITS, limitMessages } from './limits'
 import { readSpreadsheet } from './read-file'
 import { HEADER, publishedDataset, REPO, zipBomb } from './testing'
@@ -79,12 +80,16 @@ describe('a workbook that would inflate past the limit (a zip bomb)', () => {
   })
 
   it('is not opened when it is a sheet the import does not read', async () => {
-    // The 目录 sheet is the bomb; the import reads 数据 only.
+    // The 目录 sheet is the bomb; the import reads 数据, 目标 and 定性事实 only.
     const result = await readSpreadsheet(
-      zipBomb(300 * MB, { part: 'xl/worksheets/sheet2.xml' }),
+      zipBomb(300 * MB, { part: 'xl/worksheets/sheet4.xml' }),
       'x.xlsx',
     )
-    expect(result).toEqual({ table: { sheet: '数据', rows: [HEADER] } })
+    expect(result).toEqual({
+      table: { sheet: '数据', rows: [HEADER] },
+      targets: { sheet: '目标', rows: [TARGET_COLUMNS.map((c) => c.header)] },
+      facts: { sheet: '定性事实', rows: [FACT_COLUMNS.map((c) => c.header)] },
+    })
     expect(inflated.bytes).toBeLessThan(64 * 1024)
   })
 })
@@ -104,6 +109,29 @@ describe('a sheet with more rows or columns than an import may have', () => {
     // Just inside: row 100,000; column CV.
     expect(await far('<row r="100000"><c r="A100000"><v>1</v></c></row>')).toBe('read 100000 rows')
     expect(await far('<row r="1"><c r="CV1"><v>1</v></c></row>')).toBe('read 1 rows')
+  })
+
+  it('allows 目标 and 定性事实 a thousand rows each, beside a full 数据 sheet', async () => {
+    const parts = unzipSync(readFileSync(resolve(REPO, 'docs/import-template.xlsx')))
+    const sheet = (sheetData: string) =>
+      strToU8(
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+          `<sheetData>${sheetData}</sheetData></worksheet>`,
+      )
+    parts['xl/worksheets/sheet1.xml'] = sheet('<row r="100000"><c r="A100000"><v>1</v></c></row>')
+    // sheet2 is 目标, sheet3 定性事实.
+    const far = (part: string, row: number) =>
+      readError(
+        zipSync({ ...parts, [part]: sheet(`<row r="${row}"><c r="A${row}"><v>1</v></c></row>`) }),
+        'side.xlsx',
+      )
+    expect(await far('xl/worksheets/sheet2.xml', 1000)).toBe('read 100000 rows')
+    expect(await far('xl/worksheets/sheet2.xml', 1001)).toBe(
+      limitMessages.rows('工作表「目标」', IMPORT_LIMITS.sideRows),
+    )
+    expect(await far('xl/worksheets/sheet3.xml', 5000)).toBe(
+      limitMessages.rows('工作表「定性事实」', IMPORT_LIMITS.sideRows),
+    )
   })
 
   it('counts rows written without numbers, and every cell, empty or not', async () => {
@@ -148,7 +176,8 @@ describe('a normal workbook', () => {
     // Its parts were inflated once, in full, and no more.
     const parts = unzipSync(bytes)
     const read = ['xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml']
-    const sheet = 'xl/worksheets/sheet1.xml'
-    expect(inflated.bytes).toBe([...read, sheet].reduce((n, p) => n + parts[p]!.length, 0))
+    // 数据, 目标 and 定性事实; not 目录 or 填写说明.
+    const sheets = [1, 2, 3].map((n) => `xl/worksheets/sheet${n}.xml`)
+    expect(inflated.bytes).toBe([...read, ...sheets].reduce((n, p) => n + parts[p]!.length, 0))
   })
 })

@@ -15,6 +15,8 @@ export interface ImportLimits {
   fileBytes: number
   xmlBytes: number
   rows: number
+  /** Rows of each of the sheets 目标 and 定性事实 (header included). */
+  sideRows: number
   columns: number
 }
 
@@ -25,6 +27,8 @@ export const IMPORT_LIMITS: Readonly<ImportLimits> = {
   xmlBytes: 100 * MB,
   /** Rows of the sheet read (header included): the last row number a sheet may use. */
   rows: 100_000,
+  /** A target per indicator, a few facts a year: far fewer than a thousand. */
+  sideRows: 1_000,
   /** Columns of the sheet read: A to CV. The template has 8; a department may add its own. */
   columns: 100,
 }

@@ -17,12 +17,13 @@ describe('docs/openapi.json', () => {
     expect(committed).toBe(await openApiText())
   })
 
-  it('is OpenAPI 3.1 with the four endpoints of docs/api.md and their schemas', () => {
+  it('is OpenAPI 3.1 with the five endpoints of docs/api.md and their schemas', () => {
     const doc = JSON.parse(committed)
     expect(doc.openapi).toBe('3.1.0')
     expect(Object.keys(doc.paths)).toEqual([
       '/meta.json',
       '/indicators.json',
+      '/facts.json',
       '/organizations.json',
       '/observations.json',
     ])
@@ -43,5 +44,41 @@ describe('docs/openapi.json', () => {
       minItems: 4,
       maxItems: 4,
     })
+    // issue 13: the source's issuer only when a document names it.
+    expect(doc.components.schemas.Meta.properties.source.required).toEqual(['title', 'year'])
+    // A period other than the calendar year, optional.
+    expect(observation.properties.period).toEqual({ $ref: '#/components/schemas/Period' })
+    expect(
+      doc.components.schemas.Period.oneOf.map(
+        (p: { properties: { kind: { const: string } } }) => p.properties.kind.const,
+      ),
+    ).toEqual(['since', 'recent-years', 'one-off'])
+    // A target with its origin: demo, or a document with its sentence.
+    const indicator = doc.components.schemas.Indicator
+    expect(indicator.properties.target).toMatchObject({
+      anyOf: [{ $ref: '#/components/schemas/Target' }, { type: 'null' }],
+    })
+    expect(doc.components.schemas.Target.properties.origin).toEqual({
+      $ref: '#/components/schemas/TargetOrigin',
+    })
+    expect(doc.components.schemas.TargetOrigin.oneOf[1].required).toEqual([
+      'kind',
+      'document',
+      'sentence',
+    ])
+    // Statements without a number.
+    expect(doc.paths['/facts.json'].get.responses['200'].content).toEqual({
+      'application/json': { schema: { $ref: '#/components/schemas/FactsResponse' } },
+    })
+    expect(doc.components.schemas.Fact.required).toEqual([
+      'id',
+      'code',
+      'group',
+      'kind',
+      'year',
+      'title',
+      'source',
+    ])
+    expect(doc.components.schemas.FactKind.enum).toEqual(['ranking', 'zero', 'trend', 'coverage'])
   })
 })

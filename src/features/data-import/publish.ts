@@ -5,13 +5,16 @@ import {
   observationsResponseSchema,
   organizationsResponseSchema,
   type Dataset,
+  type Fact,
   type Observation,
+  type Target,
 } from '../../domain/schemas'
 import { mergeObservations, mergeYears } from '../../domain/merge'
 
 /**
- * The published dataset after an import: the observations merged, the new years offered, the
- * update time set. Every file is parsed by its schema on the way out, as the app will parse it.
+ * The published dataset after an import: the observations merged, the new years offered, targets
+ * set, facts replaced or added, the update time set. Every file is parsed by its schema on the way
+ * out, as the app will parse it.
  */
 
 export const DATASET_FILES = [
@@ -29,7 +32,20 @@ export function chinaTimestamp(date: Date): string {
   return `${shifted.toISOString().slice(0, 19)}+08:00`
 }
 
-export function datasetAfterImport(dataset: Dataset, updates: Observation[], now: Date): Dataset {
+export interface OtherUpdates {
+  /** Targets to set (null: none) by indicator id, from the sheet 目标. */
+  targets?: { indicatorId: string; target: Target | null }[]
+  /** Facts from the sheet 定性事实: each replaces the fact with its code (or id), or is added. */
+  facts?: Fact[]
+}
+
+export function datasetAfterImport(
+  dataset: Dataset,
+  updates: Observation[],
+  now: Date,
+  { targets = [], facts = [] }: OtherUpdates = {},
+): Dataset {
+  const targetOf = new Map(targets.map((t) => [t.indicatorId, t.target]))
   return {
     ...dataset,
     meta: {
@@ -37,8 +53,28 @@ export function datasetAfterImport(dataset: Dataset, updates: Observation[], now
       years: mergeYears(dataset.meta.years, updates),
       updatedAt: chinaTimestamp(now),
     },
+    indicators:
+      targetOf.size === 0
+        ? dataset.indicators
+        : dataset.indicators.map((i) =>
+            targetOf.has(i.id) ? { ...i, target: targetOf.get(i.id)! } : i,
+          ),
+    facts: mergeFacts(dataset.facts, facts),
     observations: mergeObservations(dataset.observations, updates),
   }
+}
+
+/** The facts with the updates applied: a fact with the same code or id replaced in place, new ones appended. */
+export function mergeFacts(base: Fact[], updates: Fact[]): Fact[] {
+  if (updates.length === 0) return base
+  const pending = new Set(updates)
+  const merged = base.map((f) => {
+    const update = updates.find((u) => pending.has(u) && (u.code === f.code || u.id === f.id))
+    if (!update) return f
+    pending.delete(update)
+    return update
+  })
+  return [...merged, ...pending]
 }
 
 /** The five files of docs/api.md, each checked by its schema, as the text that is written. */

@@ -1,15 +1,23 @@
-import { DATA_SHEET } from './columns'
+import { DATA_SHEET, FACT_SHEET, TARGET_SHEET } from './columns'
 import { csvRows, CsvError, decodeText } from './csv'
 import type { ImportIssue, SheetTable } from './types'
 import { IMPORT_LIMITS, limitMessages } from './limits'
-import { isOle2, looksLikeXlsx, readXlsx, SpreadsheetError } from './xlsx'
+import { isOle2, looksLikeXlsx, readXlsx, SpreadsheetError, type SheetChoice } from './xlsx'
 
 /**
- * A dropped or given file → the sheet that holds the data. .xlsx: the sheet named 数据, else the
- * first one; .csv: the file itself (its “sheet” is the file name). Problems come back as issues.
+ * A dropped or given file → the sheet that holds the data, and the sheets 目标 and 定性事实 if the
+ * workbook has them. .xlsx: the sheet named 数据, else the first other than 目标 and 定性事实;
+ * .csv: the file itself (its “sheet” is the file name), data only. Problems come back as issues.
  */
 
-export type ReadResult = { table: SheetTable } | { error: ImportIssue }
+export type ReadResult =
+  | {
+      /** 数据; without rows when a workbook has only 目标 or 定性事实. */
+      table: SheetTable
+      targets?: SheetTable
+      facts?: SheetTable
+    }
+  | { error: ImportIssue }
 
 const fileIssue = (sheet: string, message: string, row: number | null = null): ImportIssue => ({
   sheet,
@@ -19,10 +27,20 @@ const fileIssue = (sheet: string, message: string, row: number | null = null): I
   message,
 })
 
-/** The sheet named 数据, else the first one; the others are not read at all. */
-function dataSheet(names: string[]): number {
-  const index = names.findIndex((n) => n.trim() === DATA_SHEET)
-  return index < 0 ? 0 : index
+const SIDE_SHEETS = [TARGET_SHEET, FACT_SHEET]
+
+/**
+ * The sheets to read: 数据 (else the first sheet that is neither 目标 nor 定性事实), then 目标 and
+ * 定性事实 if there, each within its row limit; the others are not read at all.
+ */
+function chooseSheets(names: string[]): SheetChoice[] {
+  const named = (name: string) => names.findIndex((n) => n.trim() === name)
+  let data = named(DATA_SHEET)
+  if (data < 0) data = names.findIndex((n) => !SIDE_SHEETS.includes(n.trim()))
+  const side = SIDE_SHEETS.map(named)
+    .filter((i) => i >= 0)
+    .map((index) => ({ index, rows: IMPORT_LIMITS.sideRows }))
+  return [...(data < 0 ? [] : [{ index: data }]), ...side]
 }
 
 export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Promise<ReadResult> {
@@ -41,9 +59,16 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
   }
   if (looksLikeXlsx(bytes)) {
     try {
-      const [table] = await readXlsx(bytes, { sheet: dataSheet })
-      if (!table) return { error: fileIssue(fileName, '工作簿中没有工作表') }
-      return { table }
+      const tables = await readXlsx(bytes, { sheets: chooseSheets })
+      if (tables.length === 0) return { error: fileIssue(fileName, '工作簿中没有工作表') }
+      const named = (name: string) => tables.find((t) => t.sheet.trim() === name)
+      const targets = named(TARGET_SHEET)
+      const facts = named(FACT_SHEET)
+      const table = tables.find((t) => t !== targets && t !== facts) ?? {
+        sheet: DATA_SHEET,
+        rows: [],
+      }
+      return { table, ...(targets && { targets }), ...(facts && { facts }) }
     } catch (err) {
       const message = err instanceof SpreadsheetError ? err.message : '无法读取工作簿'
       return { error: fileIssue(fileName, message) }

@@ -7,7 +7,7 @@ import { csvRows } from './csv'
 import { diffRows, effectiveUpdates } from './diff'
 import { keyOf, mergeObservations, mergeYears } from '@/domain/merge'
 import { chinaTimestamp, datasetAfterImport, datasetFileTexts } from './publish'
-import { publishedDataset, sheet } from './testing'
+import { HEADER, publishedDataset, sheet } from './testing'
 import { validateSheet } from './validate'
 import { datasetSheets, observationRows } from './workbook'
 import { writeXlsx } from './xlsx'
@@ -30,15 +30,42 @@ describe('round trip', () => {
       unchanged: dataset.observations.length,
     })
     expect(effectiveUpdates(analysis.diff)).toEqual([])
-    // Every observation comes back exactly, demo status and qualifiers included.
+    // Every observation comes back exactly, demo status, qualifiers and periods included.
     expect(analysis.rows.map((r) => r.observation)).toEqual(dataset.observations)
+    expect(analysis.rows.filter((r) => r.observation.period).length).toBeGreaterThan(0)
+    // So do the targets (with their origin) and the facts (in the report's words, same ids).
+    const withTarget = dataset.indicators.filter((i) => i.target !== null)
+    expect(analysis.targets.map((t) => [t.kind, t.indicator.id, t.target])).toEqual(
+      withTarget.map((i) => ['unchanged', i.id, i.target]),
+    )
+    expect(analysis.facts.map((f) => [f.kind, f.fact])).toEqual(
+      dataset.facts.map((f) => ['unchanged', f]),
+    )
+  })
+
+  it('an exported document target and an edited fact survive the round trip', async () => {
+    const [first, ...rest] = dataset.indicators
+    const target = {
+      value: 99,
+      origin: { kind: 'document' as const, document: '考核细则', sentence: '部署率达到99%。' },
+    }
+    const edited = {
+      ...dataset,
+      indicators: [{ ...first!, target }, ...rest],
+      facts: dataset.facts.map((f, i) => (i === 0 ? { ...f, title: '改过的标题' } : f)),
+    }
+    const analysis = await analyseFile(await writeXlsx(datasetSheets(edited)), 'x.xlsx', dataset)
+    expect(analysis.errors).toEqual([])
+    expect(analysis.targets.filter((t) => t.kind !== 'unchanged')).toMatchObject([
+      { indicator: { id: first!.id }, target },
+    ])
+    expect(analysis.facts.filter((f) => f.kind !== 'unchanged')).toMatchObject([
+      { kind: 'changed', fact: { id: dataset.facts[0]!.id, title: '改过的标题' } },
+    ])
   })
 
   it('the same holds for CSV', async () => {
-    const text = toCsv([
-      ['指标编码', '指标名称', '单位', '年度', '数值', '限定词', '数据性质', '来源说明'],
-      ...observationRows(dataset),
-    ])
+    const text = toCsv([HEADER, ...observationRows(dataset)])
     const analysis = await analyseFile(new TextEncoder().encode(text), '看板数据.csv', dataset)
     expect(analysis.errors).toEqual([])
     expect(analysis.diff.counts.unchanged).toBe(dataset.observations.length)
@@ -49,10 +76,7 @@ describe('round trip', () => {
     const rows = observationRows(dataset)
     rows[0]![7] = '=HYPERLINK("http://x","点我")'
     rows[1]![7] = '-见区司法局总结'
-    const text = toCsv([
-      ['指标编码', '指标名称', '单位', '年度', '数值', '限定词', '数据性质', '来源说明'],
-      ...rows,
-    ])
+    const text = toCsv([HEADER, ...rows])
     expect(text).toContain(',"\'=HYPERLINK(""http://x"",""点我"")"')
     expect(text).toContain(",'-见区司法局总结")
     const analysis = await analyseFile(new TextEncoder().encode(text), '看板数据.csv', dataset)
@@ -105,7 +129,7 @@ describe('merging imported rows into the dataset', () => {
     expect(mergeYears(years, [o('a', 2024, 1)])).toBe(years)
   })
 
-  it('publishes all four files, each valid, with the new year and update time', () => {
+  it('publishes all five files, each valid, with the new year and update time', () => {
     const update = { ...o('enterprise-legal-services', 2025, 30), qualifier: 'approx' as const }
     const next = datasetAfterImport(dataset, [update], new Date('2026-12-01T01:02:03Z'))
     expect(next.meta.years).toEqual([...dataset.meta.years, 2025])
@@ -115,6 +139,7 @@ describe('merging imported rows into the dataset', () => {
     expect(Object.keys(texts)).toEqual([
       'meta.json',
       'indicators.json',
+      'facts.json',
       'organizations.json',
       'observations.json',
     ])

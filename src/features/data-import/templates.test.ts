@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { TEMPLATE_PATHS } from '../../../scripts/data-import'
-import { CATALOGUE_SHEET, DATA_SHEET, GUIDE_SHEET } from './columns'
+import { CATALOGUE_SHEET, DATA_SHEET, FACT_SHEET, GUIDE_SHEET, TARGET_SHEET } from './columns'
 import { toCsv } from '@/lib/csv'
 import { csvRows } from './csv'
 import { publishedDataset, REPO } from './testing'
@@ -26,11 +26,17 @@ describe('import templates', () => {
     const committed = await readXlsx(docs!)
     const fresh = await readXlsx(await writeXlsx(templateSheets(dataset)))
     expect(committed).toEqual(fresh)
-    expect(committed.map((s) => s.sheet)).toEqual([DATA_SHEET, CATALOGUE_SHEET, GUIDE_SHEET])
+    expect(committed.map((s) => s.sheet)).toEqual([
+      DATA_SHEET,
+      TARGET_SHEET,
+      FACT_SHEET,
+      CATALOGUE_SHEET,
+      GUIDE_SHEET,
+    ])
   })
 
   it('xlsx: the catalogue sheet lists every indicator and organisation', async () => {
-    const [, catalogue] = await readXlsx(read(TEMPLATE_PATHS.xlsx[0]!))
+    const [, , , catalogue] = await readXlsx(read(TEMPLATE_PATHS.xlsx[0]!))
     const cells = catalogue!.rows.flat()
     for (const i of dataset.indicators) expect(cells).toContain(i.code)
     for (const o of dataset.organizations) expect(cells).toContain(o.name)

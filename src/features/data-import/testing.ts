@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { strToU8, unzipSync, Zip, ZipDeflate, type ZipInputFile } from 'fflate'
 import type { Dataset, Indicator, Organization } from '../../domain/schemas'
+import { DATA_SHEET, FACT_COLUMNS, FACT_SHEET, TARGET_COLUMNS, TARGET_SHEET } from './columns'
 import { DATASET_FILES, parseDataset, type DatasetFileName } from './publish'
 import type { CellValue, SheetTable } from './types'
+import { writeXlsx, type WorkbookSheet } from './xlsx'
 
 /** Test support (not shipped): the published dataset, and small sheets written as a clerk would. */
 
@@ -28,7 +30,36 @@ export const HEADER = [
   '限定词',
   '数据性质',
   '来源说明',
+  '统计期',
 ]
+
+export const TARGET_HEADER = TARGET_COLUMNS.map((c) => c.header)
+export const FACT_HEADER = FACT_COLUMNS.map((c) => c.header)
+
+/** A 目标 sheet: the template header, then the given rows. */
+export const targetSheet = (rows: CellValue[][]): SheetTable => ({
+  sheet: TARGET_SHEET,
+  rows: [TARGET_HEADER, ...rows],
+})
+
+/** A 定性事实 sheet: the template header, then the given rows. */
+export const factSheet = (rows: CellValue[][]): SheetTable => ({
+  sheet: FACT_SHEET,
+  rows: [FACT_HEADER, ...rows],
+})
+
+/** An .xlsx of the sheets given (数据, 目标, 定性事实), each under its template header. */
+export function importWorkbook(sheets: {
+  data?: CellValue[][]
+  targets?: CellValue[][]
+  facts?: CellValue[][]
+}): Promise<Uint8Array> {
+  const out: WorkbookSheet[] = []
+  if (sheets.data) out.push({ name: DATA_SHEET, rows: [HEADER, ...sheets.data] })
+  if (sheets.targets) out.push({ name: TARGET_SHEET, rows: targetSheet(sheets.targets).rows })
+  if (sheets.facts) out.push({ name: FACT_SHEET, rows: factSheet(sheets.facts).rows })
+  return writeXlsx(out)
+}
 
 /** A 数据 sheet: the template header, then the given rows. */
 export function sheet(rows: CellValue[][], name = '数据'): SheetTable {

@@ -39,9 +39,18 @@ export function looksLikeXlsx(bytes: Uint8Array): boolean {
   return isZip(bytes)
 }
 
+/** A sheet to read: its index among the workbook's sheet names, and the rows it may have. */
+export interface SheetChoice {
+  index: number
+  /** The last row number the sheet may use; default the limits' `rows`. */
+  rows?: number
+}
+
 export interface ReadXlsxOptions {
   /** Reads only the sheet at the index this returns (of the workbook's sheet names, in order). */
   sheet?: (names: string[]) => number
+  /** Reads only these sheets, in this order, each within its own row limit. */
+  sheets?: (names: string[]) => SheetChoice[]
   /** Defaults to IMPORT_LIMITS (tests give smaller ones). */
   limits?: Pick<ImportLimits, 'xmlBytes' | 'rows' | 'columns'>
 }
@@ -80,9 +89,11 @@ export async function readXlsx(
     import('./xml-scan'),
   ])
 
+  const { sheet: one, sheets: some } = options
+  const choose = some ?? (one && ((names: string[]): SheetChoice[] => [{ index: one(names) }]))
   const parts: Record<string, Uint8Array> = {}
-  /** The sheets to read: name, position in the workbook (from 1) and part. */
-  let sheets: { name: string; number: number; path: string | undefined }[]
+  /** The sheets to read: name, position in the workbook (from 1), part and row limit. */
+  let sheets: { name: string; number: number; path: string | undefined; rows: number }[]
   try {
     const entries = zipEntries(bytes)
     if (!entries.has(WORKBOOK))
@@ -116,11 +127,15 @@ export async function readXlsx(
       const a = scan.attributes(workbook, from, to)
       if (!a.name) return
       const path = targets.get(`sheet:${a.id}`)
-      sheets.push({ name: unescapeXstring(a.name), number: sheets.length + 1, path })
+      const name = unescapeXstring(a.name)
+      sheets.push({ name, number: sheets.length + 1, path, rows: limits.rows })
     })
-    if (options.sheet) {
-      const chosen = sheets[options.sheet(sheets.map((s) => s.name))]
-      sheets = chosen ? [chosen] : []
+    if (choose) {
+      const all = sheets
+      const picked = choose(all.map((s) => s.name)).filter(
+        (c, k, list) => all[c.index] && list.findIndex((d) => d.index === c.index) === k,
+      )
+      sheets = picked.map((c) => ({ ...all[c.index]!, rows: c.rows ?? limits.rows }))
     }
     if (sheets.length === 0) return []
 
@@ -140,15 +155,25 @@ export async function readXlsx(
   }
 
   // Every part read-excel-file is given is scanned, whichever of them it takes for a sheet: together
-  // they may lay out no more rows than a sheet may have, none of them wider than a sheet may be.
+  // they may lay out no more rows than the sheets read may have (all sheets: as many as one), each
+  // sheet's own part no more than that sheet may have, and none of them wider than a sheet may be.
   const where = sheets.length === 1 ? `工作表「${sheets[0]!.name}」` : '工作簿的工作表合计'
+  const total = choose ? sheets.reduce((n, s) => n + s.rows, 0) : limits.rows
   let rows = 0
-  for (const xml of Object.values(parts)) {
-    const extent = scan.sheetExtent(xml, { rows: limits.rows - rows, columns: limits.columns })
+  for (const [path, xml] of Object.entries(parts)) {
+    const extent = scan.sheetExtent(xml, { rows: total - rows, columns: limits.columns })
     rows += extent.rows
-    if (rows > limits.rows) throw new SpreadsheetError(limitMessages.rows(where, limits.rows))
-    if (extent.columns > limits.columns)
-      throw new SpreadsheetError(limitMessages.columns(where, limits.columns))
+    const own = sheets.filter((s) => s.path === path)
+    for (const s of own) {
+      if (extent.rows > s.rows) {
+        throw new SpreadsheetError(limitMessages.rows(`工作表「${s.name}」`, s.rows))
+      }
+    }
+    if (rows > total) throw new SpreadsheetError(limitMessages.rows(where, total))
+    if (extent.columns > limits.columns) {
+      const name = own[0] ? `工作表「${own[0].name}」` : where
+      throw new SpreadsheetError(limitMessages.columns(name, limits.columns))
+    }
   }
 
   const stored = zipSync(parts, { level: 0 })
@@ -160,9 +185,12 @@ export async function readXlsx(
   const table = (rows: unknown[][]) =>
     rows.map((row) => row.map((c) => (c === undefined ? null : (c as CellValue))))
   try {
-    if (options.sheet) {
-      const data = await readSheet(input, sheets[0]!.number, { trim: true })
-      return [{ sheet: sheets[0]!.name, rows: table(data) }]
+    if (choose) {
+      const out: SheetTable[] = []
+      for (const s of sheets) {
+        out.push({ sheet: s.name, rows: table(await readSheet(input, s.number, { trim: true })) })
+      }
+      return out
     }
     const all = await readXlsxFile(input, { trim: true })
     return all.map((s) => ({ sheet: s.sheet, rows: table(s.data) }))

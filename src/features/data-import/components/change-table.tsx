@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react'
 import { useDataset } from '@/api/dataset'
 import type { Observation } from '@/domain/schemas'
 import { formatIndicatorValue } from '@/lib/format'
-import { STATUS_TEXT } from '../columns'
+import { periodChangeText, STATUS_TEXT } from '../columns'
 import type { ChangeKind, ImportDiff } from '../diff'
 
 const PAGE = 200
@@ -10,6 +10,23 @@ const PAGE = 200
 const KIND_TEXT: Record<ChangeKind, string> = { new: '新增', changed: '修改', unchanged: '不变' }
 
 type Filter = ChangeKind | 'all'
+
+/** A table's column headings. */
+export const TableHead = ({ columns }: { columns: string[] }) => (
+  <thead>
+    <tr>
+      {columns.map((c) => (
+        <th key={c} scope="col">
+          {c}
+        </th>
+      ))}
+    </tr>
+  </thead>
+)
+
+export const ChangeTag = ({ kind }: { kind: ChangeKind }) => (
+  <span className={`change-tag change-tag--${kind}`}>{KIND_TEXT[kind]}</span>
+)
 
 /** The rows of the file against the current data, filtered by kind; 200 at a time. */
 export function ChangeTable({ diff }: { diff: ImportDiff }) {
@@ -69,25 +86,16 @@ export function ChangeTable({ diff }: { diff: ImportDiff }) {
       </div>
       <table className="data-table" data-change-table>
         <caption className="visually-hidden">与当前数据的对比</caption>
-        <thead>
-          <tr>
-            <th scope="col">变化</th>
-            <th scope="col">行</th>
-            <th scope="col">指标</th>
-            <th scope="col">单位</th>
-            <th scope="col">年度</th>
-            <th scope="col">当前</th>
-            <th scope="col">导入后</th>
-            <th scope="col">来源说明</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={['变化', '行', '指标', '单位', '年度', '统计期', '当前', '导入后', '来源说明']}
+        />
         <tbody>
           {rows.slice(0, limit).map((c) => {
             const indicator = indicators.get(c.observation.indicatorId)
             return (
               <tr key={c.row} data-kind={c.kind} data-row={c.row}>
                 <td>
-                  <span className={`change-tag change-tag--${c.kind}`}>{KIND_TEXT[c.kind]}</span>
+                  <ChangeTag kind={c.kind} />
                 </td>
                 <td className="num">{c.row}</td>
                 <td title={indicator?.name}>
@@ -97,6 +105,9 @@ export function ChangeTable({ diff }: { diff: ImportDiff }) {
                 </td>
                 <td>{orgs.get(c.observation.orgId)?.name ?? c.observation.orgId}</td>
                 <td className="num">{c.observation.year}</td>
+                <td data-period>
+                  {periodChangeText(c.observation.period, c.previous && c.previous.period)}
+                </td>
                 <td className="num">{text(c.previous)}</td>
                 <td className="num">{text(c.observation)}</td>
                 <td className="change-table__note">{c.note ?? ''}</td>

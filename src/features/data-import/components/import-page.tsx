@@ -2,8 +2,10 @@ import { useCallback, useRef, useState } from 'react'
 import { useLocalDataActions } from '@/api/local-data'
 import { useDataset } from '@/api/dataset'
 import { analyseFile, refuseBySize, type ImportAnalysis } from '../analyse'
-import { effectiveUpdates } from '../diff'
+import { changeCount, effectiveUpdates } from '../diff'
 import { ChangeTable } from './change-table'
+import { usePublishedFacts } from './published-facts'
+import { FactChanges, TargetChanges } from './side-changes'
 import { DropZone } from './drop-zone'
 import { ErrorTable } from './error-table'
 import { LocalDataPanel } from './local-data-panel'
@@ -41,6 +43,7 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
  */
 export function ImportPage() {
   const data = useDataset()
+  const publishedFacts = usePublishedFacts()
   const [phase, setPhase] = useState<Phase>({ state: 'idle' })
   const { apply, revert } = useLocalDataActions()
   const run = useRef(0)
@@ -57,6 +60,7 @@ export function ImportPage() {
             indicators: data.indicators,
             organizations: data.publishedOrganizations,
             observations: data.observations,
+            facts: await publishedFacts(),
           }))
         if (id === run.current) setPhase({ state: 'read', analysis })
       } catch (err) {
@@ -68,7 +72,7 @@ export function ImportPage() {
         }
       }
     },
-    [data.indicators, data.publishedOrganizations, data.observations],
+    [data.indicators, data.publishedOrganizations, data.observations, publishedFacts],
   )
 
   const onApply = useCallback(
@@ -97,7 +101,8 @@ export function ImportPage() {
       <div className="import-page__intro">
         <h2 className="import-page__title">数据导入</h2>
         <p>
-          各部门按模板填写数据(每行一个数:指标、单位、年度、数值),拖入下方即可核对与现有数据的差异。
+          各部门按模板填写数据(每行一个数:指标、单位、年度、数值,不是一年的数注明统计期),
+          拖入下方即可核对与现有数据的差异;模板的“目标”“定性事实”表可一并核对。
           “应用到本浏览器”只改变这台电脑上看到的看板,随时可恢复为发布数据;
           要让所有人看到,请把检查无误的文件交管理员发布。
         </p>
@@ -145,6 +150,7 @@ function ImportResult({
   const { counts } = analysis.diff
   const errorRows = new Set(analysis.errors.map((e) => e.row ?? 0)).size
   const changes = counts.new + counts.changed
+  const sideChanges = changeCount(analysis.targets) + changeCount(analysis.facts)
   const blocked = analysis.errors.length > 0
   return (
     <section className="import-result" aria-label="导入结果" data-import-result>
@@ -153,7 +159,11 @@ function ImportResult({
         {analysis.sheet && analysis.sheet !== analysis.fileName && (
           <span className="import-result__sheet">工作表「{analysis.sheet}」</span>
         )}
-        <span className="import-result__rows">{analysis.dataRows} 行数据</span>
+        <span className="import-result__rows">
+          {analysis.dataRows} 行数据
+          {analysis.sideRows.targets > 0 && `、${analysis.sideRows.targets} 行目标`}
+          {analysis.sideRows.facts > 0 && `、${analysis.sideRows.facts} 行定性事实`}
+        </span>
       </h3>
       <ul className="import-summary" aria-label="变化统计">
         <li className="import-summary__item import-summary__item--new" data-kind="new">
@@ -205,11 +215,21 @@ function ImportResult({
             )}
             {changes === 0 && applied === null && (
               <span className="import-actions__note">
-                文件中的数据与当前数据完全相同,无需导入。
+                {sideChanges === 0
+                  ? '文件中的数据与当前数据完全相同,无需导入。'
+                  : analysis.dataRows > 0 && '“数据”表与当前数据相同。'}
               </span>
             )}
           </div>
-          <ChangeTable diff={analysis.diff} />
+          {sideChanges > 0 && (
+            <p className="import-status" data-side-note>
+              目标和定性事实有 {sideChanges} 处变化:它们不应用到本浏览器, 请把文件交管理员发布(npm
+              run data:import)后生效。
+            </p>
+          )}
+          {analysis.dataRows > 0 && <ChangeTable diff={analysis.diff} />}
+          <TargetChanges changes={analysis.targets} />
+          <FactChanges changes={analysis.facts} />
         </>
       )}
     </section>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useDataset } from '@/api/dataset'
 import { datasetSheets } from '../workbook'
 import { writeXlsx } from '../xlsx'
+import { usePublishedFacts } from './published-facts'
 import { downloadBlob } from '@/lib/download'
 import { userMessage } from '@/lib/user-message'
 
@@ -10,6 +11,7 @@ const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 /** The blank templates, and the data on screen as a workbook to edit and import again. */
 export function TemplateLinks() {
   const data = useDataset()
+  const publishedFacts = usePublishedFacts()
   const [status, setStatus] = useState<string | null>(null)
   const exportCurrent = async () => {
     setStatus('正在生成…')
@@ -19,6 +21,7 @@ export function TemplateLinks() {
           indicators: data.indicators,
           organizations: data.publishedOrganizations,
           observations: data.observations,
+          facts: await publishedFacts(),
         }),
       )
       const day = new Date().toISOString().slice(0, 10).replace(/-/g, '')
@@ -36,7 +39,7 @@ export function TemplateLinks() {
           <a href="templates/import-template.xlsx" download="数据导入模板.xlsx">
             Excel 模板(.xlsx)
           </a>
-          <span>含“目录”表:指标编码与单位名称</span>
+          <span>含“目标”“定性事实”表,以及“目录”表:指标编码与单位名称</span>
         </li>
         <li>
           <a href="templates/import-template.csv" download="数据导入模板.csv">
@@ -45,7 +48,7 @@ export function TemplateLinks() {
         </li>
       </ul>
       <h3 className="import-card__title">当前数据</h3>
-      <p>把看板现在显示的全部数据导出为模板格式,修改后可直接导入。</p>
+      <p>把看板现在显示的全部数据、目标和定性事实导出为模板格式,修改后可直接导入。</p>
       <button type="button" className="button" onClick={exportCurrent}>
         导出当前数据(.xlsx)
       </button>

@@ -1,3 +1,4 @@
+import equal from 'fast-deep-equal'
 import type { Observation } from './schemas'
 
 /**
@@ -32,6 +33,12 @@ export function mergeYears(years: number[], updates: Observation[]): number[] {
   return [...all].sort((a, b) => a - b)
 }
 
+/** Two observations of one key say the same: value, qualifier, status and period (近3年 ≠ 当年). */
 export function sameObservation(a: Observation, b: Observation): boolean {
-  return a.value === b.value && a.qualifier === b.qualifier && a.status === b.status
+  return (
+    a.value === b.value &&
+    a.qualifier === b.qualifier &&
+    a.status === b.status &&
+    equal(a.period ?? null, b.period ?? null)
+  )
 }

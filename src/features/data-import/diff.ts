@@ -31,7 +31,7 @@ export function diffRows(current: Observation[], rows: ImportedRow[]): ImportDif
     const kind: ChangeKind =
       previous === null
         ? 'new'
-        : sameObservation(previous, r.observation) && equal(previous.period, r.observation.period)
+        : sameObservation(previous, r.observation)
           ? 'unchanged'
           : 'changed'
     counts[kind]++

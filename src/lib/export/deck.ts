@@ -167,7 +167,22 @@ export async function buildDeck(
         { x: x + 0.1, y, w: cellW - 0.35, h: cellH, fontFace: FONT, valign: 'middle' },
       )
     })
-    const demo = group.figures.some((f) => f.demo)
+    // The briefing's words of the group under its figures (and as speaker notes).
+    const textTop = 1.4 + Math.ceil(group.figures.length / cols) * (cellH + 0.2) + 0.1
+    if (group.notes && textTop < H - 1.2)
+      slide.addText(group.notes.split('\n').slice(1).join('\n'), {
+        x: 0.5,
+        y: textTop,
+        w: W - 1,
+        h: H - 0.7 - textTop,
+        fontSize: 12,
+        color: DARK,
+        fontFace: FONT,
+        valign: 'top',
+        fit: 'shrink',
+        lineSpacingMultiple: 1.2,
+      })
+    const demo = group.figures.some((f) => f.demo) || group.notes.includes(DEMO_SUFFIX)
     footer(slide, demo ? `${sourceLine} · 含示例数据(标“示例”者为演示用,非报告数字)` : sourceLine)
     slide.addNotes(group.notes)
   }

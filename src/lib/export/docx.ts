@@ -18,7 +18,7 @@ import {
 } from 'docx'
 import type { Briefing, BriefingGroup } from '@/lib/briefing/model'
 import type { Statement } from '@/lib/briefing/sentences'
-import { DEMO_SUFFIX, DERIVED, type ChartView } from '@/lib/charts/chart-view'
+import { DEMO_SUFFIX, type ChartView } from '@/lib/charts/chart-view'
 import { THEMES } from '@/lib/theme/themes'
 import { exportFileName, isoDate } from './compose'
 import { fontTableXml, GONGWEN_FONTS, LATIN_FONT, type GongwenFont } from './fonts'
@@ -42,14 +42,15 @@ export interface DocxInput {
 }
 
 // Sizes in half-points (三号 16 pt = 32) and lengths in twips (1/20 pt).
-const SIZE = { title: 44, h: 32, body: 32, table: 24, caption: 28, note: 21, footer: 28 }
+const SIZE = { title: 44, h: 32, body: 32, table: 24, caption: 28, note: 18, footer: 28 }
 const LINE = 560 // 28 pt: 22 lines a page
 const INDENT = 640 // two characters of 三号
 /** A4 with the margins of GB/T 9704: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm. */
 const PAGE = { width: 11906, height: 16838, top: 2098, bottom: 1984, left: 1588, right: 1474 }
 /** The text width in CSS pixels (96 dpi), the width of the chart images. */
 const TEXT_PX = Math.floor(((PAGE.width - PAGE.left - PAGE.right) / 1440) * 96)
-const CHART_CSS = { width: 760, height: 360 }
+/** Charts are drawn as wide as the text, so their 14 px labels print at about 10.5 pt (五号). */
+const CHART_CSS = { width: TEXT_PX, height: 300 }
 
 const font = (f: GongwenFont) => ({ ascii: LATIN_FONT, hAnsi: LATIN_FONT, eastAsia: f.name })
 const F = {
@@ -81,26 +82,26 @@ const heading = (text: string, f = F.heading) =>
     keepNext: true,
   })
 
-/** Footnotes: one per reported figure, the sentence of the report it stands in. */
+/**
+ * Footnotes: one per reported figure, citing the sentence of the report it stands in; a sentence
+ * cited before is "同注N", so three figures of one sentence do not print it three times.
+ */
 class Notes {
   readonly notes: Record<string, { children: Paragraph[] }> = {}
   private next = 1
+  private cited = new Map<string, number>()
 
-  add(source: string, s: Statement): FootnoteReferenceRun | null {
+  add(report: string, s: Statement): FootnoteReferenceRun | null {
     if (!s.source) return null
     const id = this.next++
+    const first = this.cited.get(s.source.sentence)
+    const part = s.source.section.split(' › ').pop() ?? ''
+    const text = first
+      ? `${s.figure ?? ''}:同注${first}。`
+      : `${s.figure ?? ''}:见《${report}》“${part}”部分,原文:“${s.source.sentence}”`
+    if (!first) this.cited.set(s.source.sentence, id)
     this.notes[id] = {
-      children: [
-        new Paragraph({
-          children: [
-            run(
-              `${s.figure ?? ''}:见《${source}》“${s.source.section.split(' › ').pop() ?? ''}”部分,原文:“${s.source.sentence}”`,
-              F.body,
-              SIZE.note,
-            ),
-          ],
-        }),
-      ],
+      children: [new Paragraph({ children: [run(text, F.body, SIZE.note)] })],
     }
     return new FootnoteReferenceRun(id)
   }
@@ -192,8 +193,8 @@ async function chartParagraphs(view: ChartView, n: number): Promise<Paragraph[]>
   const height = Math.round((TEXT_PX * image.height) / image.width)
   const marks = [
     view.note,
-    view.hasDemo ? `含示例数据${DEMO_SUFFIX}` : '',
-    view.hasDerived ? `含派生数据${DERIVED}` : '',
+    view.hasDemo ? '含示例数据' : '',
+    view.hasDerived ? '含派生数值' : '',
   ].filter(Boolean)
   return [
     new Paragraph({
@@ -212,6 +213,14 @@ async function chartParagraphs(view: ChartView, n: number): Promise<Paragraph[]>
   ]
 }
 
+/** A title of more than 18 characters in two lines, after 年度 (or in the middle). */
+export function titleLines(title: string): string[] {
+  if (title.length <= 18) return [title]
+  const at = title.indexOf('年度')
+  const cut = at > 0 && at + 2 < title.length ? at + 2 : Math.ceil(title.length / 2)
+  return [title.slice(0, cut), title.slice(cut)]
+}
+
 export async function buildDocx(
   input: DocxInput,
 ): Promise<{ blob: Blob; fileName: string; images: number }> {
@@ -219,11 +228,15 @@ export async function buildDocx(
   const exportedAt = new Date()
   const notes = new Notes()
   const children: (Paragraph | Table)[] = [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      spacing: { line: 780, lineRule: LineRuleType.EXACT },
-      children: [run(b.title, F.title, SIZE.title)],
-    }),
+    // 公文 titles break where the sense breaks: 通州湾示范区2024年度 / 法治政府建设指标情况.
+    ...titleLines(b.title).map(
+      (line) =>
+        new Paragraph({
+          alignment: AlignmentType.CENTER,
+          spacing: { line: 700, lineRule: LineRuleType.EXACT },
+          children: [run(line, F.title, SIZE.title)],
+        }),
+    ),
     new Paragraph({
       alignment: AlignmentType.CENTER,
       spacing: { ...exact, after: LINE },

@@ -18,6 +18,7 @@ import {
   serveBuild,
   summarize,
   table,
+  waitForChartsFinished,
 } from './common.mjs'
 
 const RUNS = numberArg('--runs', 5)
@@ -40,12 +41,7 @@ try {
   })
   const page = await context.newPage()
   await page.goto(`${server.url}${PATH}`)
-  await page.waitForFunction(() => {
-    const charts = [...document.querySelectorAll('[data-chart-state]')]
-    return (
-      charts.length > 0 && charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
-    )
-  })
+  await waitForChartsFinished(page)
   const result = { date: new Date().toISOString(), runs: RUNS, path: PATH }
   const rows = [['briefing file (overview)', 'first', 'median', 'min', 'max', 'bytes']]
   for (const { key, button } of FILES) {

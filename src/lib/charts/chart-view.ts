@@ -110,8 +110,11 @@ export interface ChartView {
  * per category, in order. A null value is 无数据 (left out of the chart, never drawn as 0).
  */
 export interface NativeChart {
-  /** bar: columns; funnel: horizontal bars, first step on top; doughnut: one ring per point (rates). */
-  type: 'bar' | 'line' | 'doughnut' | 'funnel'
+  /**
+   * bar: horizontal bars, the first on top; column: vertical bars; funnel: horizontal bars, first
+   * step on top, narrow gaps; doughnut: one ring per point (rates of 100); line: a line.
+   */
+  type: 'bar' | 'column' | 'line' | 'doughnut' | 'funnel'
   points: { label: string; value: number | null; text: string; demo: boolean }[]
 }
 

@@ -328,8 +328,10 @@ function addNativeChart(
       )
     })
   } else {
-    // A funnel is horizontal bars, its first step on top; bars and lines as they are.
-    const points = native.type === 'funnel' ? [...drawn].reverse() : drawn
+    // Horizontal bars (and a funnel's steps) read from the top: PowerPoint draws the first
+    // category at the bottom, so they go in reversed.
+    const horizontal = native.type === 'bar' || native.type === 'funnel'
+    const points = horizontal ? [...drawn].reverse() : drawn
     const type = native.type === 'line' ? pptx.ChartType.line : pptx.ChartType.bar
     slide.addChart(
       type,
@@ -340,8 +342,8 @@ function addNativeChart(
         y: top,
         w: chartW,
         h: chartH,
-        barDir: native.type === 'funnel' ? 'bar' : 'col',
-        barGapWidthPct: 60,
+        barDir: horizontal ? 'bar' : 'col',
+        barGapWidthPct: native.type === 'funnel' ? 15 : 60,
         chartColors: [accent],
         dataLabelPosition: native.type === 'line' ? 't' : 'outEnd',
       },

@@ -132,7 +132,7 @@ export function breakdownView(b: BreakdownViewInput): ChartView {
     state: figureState(b.result),
     hasDemo: rowsHaveDemo(rows),
     hasDerived: false,
-    native: nativeOf('bar', rows),
+    native: nativeOf('column', rows),
     export: { ...b.export, title: b.title, accent: THEMES.briefing.accents[b.group] },
   }
 }

@@ -114,6 +114,9 @@ describe('the briefing of the report year, every indicator', () => {
     expect(approx.text).toContain('较上年增加约1次(示例)')
     const share = all.find((s) => s.indicatorId === 'incremental-warnings')!
     expect(share.text).toContain('占增量文件评估的18%(派生)')
+    expect(share.pieces.find((p) => p.note)?.note).toBe(
+      '派生数值:增量文件预警风险72次÷公平竞争评估增量文件401份=18%,两数均见报告;非报告原文数字。',
+    )
   })
 
   it('has the findings numbered after the groups and the source line', () => {
@@ -157,8 +160,8 @@ describe('the demo switch', () => {
       expect(s.figure).toBeNull()
       expect(s.text).toBe(`${byId(s.indicatorId).name}暂无数据`)
     }
-    expect(b.lead).toContain('0项为报告数字')
-    expect(b.lead).toContain('34项无数据')
+    expect(b.lead).not.toContain('报告数字')
+    expect(b.lead).toContain('其中34项无数据')
   })
 })
 

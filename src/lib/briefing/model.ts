@@ -163,7 +163,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
   }
 
   const counts = [
-    `${reported}项为报告数字`,
+    reported > 0 ? `${reported}项为报告数字` : '',
     demo > 0 ? `${demo}项为示例数据(标“示例”,非报告数字)` : '',
     missing > 0 ? `${missing}项${NO_DATA}` : '',
   ].filter(Boolean)

@@ -26,6 +26,8 @@ export function statedFigure(value: number, unit: string, qualifier: Qualifier |
 export interface Piece {
   text: string
   role: 'text' | 'figure' | 'mark'
+  /** How a derived figure was computed (the .docx footnotes it). */
+  note?: string
 }
 
 /** What the data says about one indicator for one organisation and year. */
@@ -108,7 +110,15 @@ function sharePieces(f: ValueFact): Piece[] {
   if (!f.share) return []
   const share = formatShare(f.value, f.share.value)
   if (share === NO_DATA) return []
-  return [words(`,占${f.share.of.shortName}的${share}`), mark(DERIVED)]
+  const part = statedFigure(f.value, f.indicator.unit, f.qualifier)
+  const whole = statedFigure(f.share.value, f.share.of.unit, null)
+  return [
+    words(`,占${f.share.of.shortName}的${share}`),
+    {
+      ...mark(DERIVED),
+      note: `派生数值:${f.indicator.name}${part}÷${f.share.of.name}${whole}=${share},${f.demo ? '两数均为示例数据' : '两数均见报告'};非报告原文数字。`,
+    },
+  ]
 }
 
 /** One indicator as a statement, by the template of its kind. */

@@ -91,19 +91,23 @@ class Notes {
   private next = 1
   private cited = new Map<string, number>()
 
+  /** A footnote of its own words (how a derived figure was computed). */
+  addText(text: string): FootnoteReferenceRun {
+    const id = this.next++
+    this.notes[id] = { children: [new Paragraph({ children: [run(text, F.body, SIZE.note)] })] }
+    return new FootnoteReferenceRun(id)
+  }
+
   add(report: string, s: Statement): FootnoteReferenceRun | null {
     if (!s.source) return null
-    const id = this.next++
     const first = this.cited.get(s.source.sentence)
     const part = s.source.section.split(' › ').pop() ?? ''
-    const text = first
-      ? `${s.figure ?? ''}:同注${first}。`
-      : `${s.figure ?? ''}:见《${report}》“${part}”部分,原文:“${s.source.sentence}”`
-    if (!first) this.cited.set(s.source.sentence, id)
-    this.notes[id] = {
-      children: [new Paragraph({ children: [run(text, F.body, SIZE.note)] })],
-    }
-    return new FootnoteReferenceRun(id)
+    if (!first) this.cited.set(s.source.sentence, this.next)
+    return this.addText(
+      first
+        ? `${s.figure ?? ''}:同注${first}。`
+        : `${s.figure ?? ''}:见《${report}》“${part}”部分,原文:“${s.source.sentence}”`,
+    )
   }
 }
 
@@ -117,6 +121,7 @@ function groupParagraph(g: BriefingGroup, notes: Notes, source: string) {
         const ref = notes.add(source, s)
         if (ref) children.push(ref)
       }
+      if (piece.note) children.push(notes.addText(piece.note))
     }
     children.push(run(i === g.statements.length - 1 ? '。' : ';'))
   })

@@ -60,7 +60,7 @@ describe('buildDocx (without chart images)', () => {
     expect(notes).toContain('派生数值:增量文件预警风险72次÷公平竞争评估增量文件401份=18%')
     const fonts = strFromU8(files['word/fontTable.xml']!)
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>')
-    expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="方正小标宋_GBK"/>')
+    expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>')
   })
 })
 

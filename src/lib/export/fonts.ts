@@ -19,7 +19,8 @@ export const GONGWEN_FONTS = {
   /** 标题: 方正小标宋简体 二号. */
   title: {
     name: '方正小标宋简体',
-    fallbacks: ['方正小标宋_GBK', '华文中宋', '宋体', 'SimSun', 'Noto Serif CJK SC'],
+    // 宋体 first: every Windows and WPS has it; the 方正 and 华文 cuts only where installed.
+    fallbacks: ['宋体', 'SimSun', '方正小标宋_GBK', '华文中宋', 'Noto Serif CJK SC'],
     family: 'roman',
   },
   /** 一级标题: 黑体 三号. */

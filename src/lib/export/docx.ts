@@ -128,6 +128,15 @@ function groupParagraph(g: BriefingGroup, notes: Notes, source: string) {
   return bodyParagraph(children)
 }
 
+/** "(一)进一步……。text": the item's own heading in 楷体, as a 公文's third level, then its text. */
+function findingParagraph(text: string) {
+  const m =
+    /^(（[一二三四五六七八九十]+）[^。]*。|\([一二三四五六七八九十]+\)[^。]*。)([\s\S]*)$/.exec(
+      text,
+    )
+  return m ? bodyParagraph([run(m[1]!, F.kai), run(m[2]!)]) : bodyParagraph([run(text)])
+}
+
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
 const borders = { top: border, bottom: border, left: border, right: border }
 
@@ -266,7 +275,7 @@ export async function buildDocx(
   }
   for (const section of b.findings) {
     children.push(heading(section.heading))
-    for (const p of section.paragraphs) children.push(bodyParagraph([run(p)]))
+    for (const p of section.paragraphs) children.push(findingParagraph(p))
   }
   children.push(
     new Paragraph({ spacing: exact, children: [] }),

@@ -149,3 +149,13 @@ export function table(rows) {
     )
     .join('\n')
 }
+
+/** Waits until the page has charts and every one has finished rendering (data-chart-state). */
+export function waitForChartsFinished(page) {
+  return page.waitForFunction(() => {
+    const charts = [...document.querySelectorAll('[data-chart-state]')]
+    return (
+      charts.length > 0 && charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
+    )
+  })
+}

@@ -16,6 +16,7 @@ import {
   serveBuild,
   summarize,
   table,
+  waitForChartsFinished,
 } from './common.mjs'
 
 const RUNS = numberArg('--runs', 10)
@@ -32,12 +33,7 @@ try {
   })
   const page = await context.newPage()
   await page.goto(`${server.url}#/`)
-  await page.waitForFunction(() => {
-    const charts = [...document.querySelectorAll('[data-chart-state]')]
-    return (
-      charts.length > 0 && charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
-    )
-  })
+  await waitForChartsFinished(page)
   const panel = page.locator(`[data-chart-id="${CHART}"]`)
   const times = []
   let first = null

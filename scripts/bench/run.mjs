@@ -466,6 +466,7 @@ if (existsSync(SOAK_FILE)) {
 for (const [key, file] of [
   ['export', 'bench/export.json'],
   ['compare', 'bench/compare.json'],
+  ['briefing', 'bench/briefing.json'],
 ]) {
   try {
     results[key] = existsSync(file)
@@ -536,6 +537,13 @@ if (results.export?.exportMs) {
   console.log(
     `export 2× of an overview chart: median ${results.export.exportMs.median} ms ` +
       `(first, loading the export chunk: ${results.export.firstExportMs} ms)`,
+  )
+}
+if (results.briefing?.docx) {
+  const { docx, deck } = results.briefing
+  console.log(
+    `briefing files from the overview: .docx median ${docx.ms.median} ms (first ${docx.firstMs} ms), ` +
+      `deck median ${deck.ms.median} ms (first ${deck.firstMs} ms)`,
   )
 }
 if (results.compare && !results.compare.note) {

@@ -7,7 +7,7 @@ import { GROUPS } from '@/domain/groups'
 import { useCanonicalFilters } from '@/stores/url-state'
 import { AppHeader, APP_TITLE } from './app-header'
 import { FilterBar } from './filter-bar'
-import { DeckButton } from '@/features/groups/components/export-buttons'
+import { BriefingDocButton, DeckButton } from '@/features/groups/components/export-buttons'
 import { useDeskZoom } from './use-desk-zoom'
 import { useDocumentTitle } from './use-document-title'
 import './layout.css'
@@ -69,7 +69,13 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </NavLink>
         ))}
         <NavLink to={{ pathname: '/compare', search }}>对比分析</NavLink>
+        <NavLink to={{ pathname: '/briefing', search }}>简报</NavLink>
         <span className="app-nav__spacer" />
+        {data && (
+          <DataBoundary name="生成汇报材料">
+            <BriefingDocButton />
+          </DataBoundary>
+        )}
         {data && (
           <DataBoundary name="生成汇报PPT">
             <DeckButton title={APP_TITLE} />

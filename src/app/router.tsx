@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import { LoadingState } from '@/components/state-views'
 import { matchPath, useHashLocation } from '@/lib/router/hash-router'
 import { AppLayout } from './layout'
+import { BriefingRoute } from './routes/briefing'
 import { GroupRoute } from './routes/group'
 import { NotFoundRoute } from './routes/not-found'
 import { OverviewRoute } from './routes/overview'
@@ -27,6 +28,8 @@ export function AppRoutes() {
         <Suspense fallback={<LoadingState />}>
           <CompareRoute />
         </Suspense>
+      ) : pathname === '/briefing' ? (
+        <BriefingRoute />
       ) : pathname === '/import' ? (
         <Suspense fallback={<LoadingState />}>
           <ImportRoute />

@@ -3,12 +3,11 @@
  * ratio, a whole group page as one image, the .pptx deck, and A4 landscape print.
  */
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
-import { useHarness } from './helpers.mjs'
+import { downloadFile, useHarness } from './helpers.mjs'
 import { themeMismatches, themeOf } from './theme.mjs'
 
 const harness = useHarness()
@@ -61,12 +60,7 @@ function pixelStats(page, buffer) {
   }, buffer.toString('base64'))
 }
 
-async function download(page, action) {
-  const [dl] = await Promise.all([page.waitForEvent('download'), action()])
-  const path = join(downloads, dl.suggestedFilename())
-  await dl.saveAs(path)
-  return { name: dl.suggestedFilename(), buffer: readFileSync(path) }
-}
+const download = (page, action) => downloadFile(page, action, downloads)
 
 describe('exports', () => {
   for (const ratio of [2, 4]) {
@@ -122,7 +116,10 @@ describe('exports', () => {
     const slides = new Set(text.match(/ppt\/slides\/slide\d+\.xml/g))
     assert.equal(slides.size, 1 + 4 + charts, `slides: ${[...slides].sort().join(', ')}`)
     assert.ok(text.includes('[Content_Types].xml'))
-    assert.match(await page.locator('.export-inline__status').first().innerText(), /已生成.*页/)
+    const status = page
+      .locator('.export-inline', { has: page.getByRole('button', { name: '生成汇报PPT' }) })
+      .locator('.export-inline__status')
+    assert.match(await status.innerText(), /已生成.*页/)
   })
 
   it('打印本页 shows the print theme at paper width while it prints, then the desk again', async (t) => {

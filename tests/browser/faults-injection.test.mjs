@@ -29,6 +29,34 @@ import {
   XSS,
 } from './faults-harness.mjs'
 
+/**
+ * Every XML part of an Office file, parsed by the browser's XML parser: a string that escaped its
+ * text node breaks the XML or adds elements; the text nodes (w:t, a:t) must hold the markup
+ * literally. Each part is asserted well-formed and free of elements that came from data.
+ */
+async function parseParts(page, buffer) {
+  const parts = [...unzip(buffer)].filter(([name]) => /\.(xml|rels)$/.test(name))
+  const parsed = await page.evaluate(
+    (xmls) =>
+      xmls.map(([name, xml]) => {
+        const doc = new DOMParser().parseFromString(xml, 'application/xml')
+        const elements = [...doc.getElementsByTagName('*')].map((e) => e.localName)
+        return {
+          name,
+          error: doc.getElementsByTagName('parsererror').length > 0,
+          foreign: [...new Set(elements.filter((n) => /^(img|script|svg)$/i.test(n)))],
+          text: [...doc.getElementsByTagNameNS('*', 't')].map((t) => t.textContent).join('\n'),
+        }
+      }),
+    parts.map(([name, data]) => [name, data.toString('utf8')]),
+  )
+  for (const part of parsed) {
+    assert.equal(part.error, false, `${part.name} is well-formed XML`)
+    assert.deepEqual(part.foreign, [], `${part.name}: no element came from data`)
+  }
+  return parsed
+}
+
 /** The one indicator whose quoted figure itself is markup (the 出处 popover marks it). */
 const QUOTE_ID = 'stock-docs'
 
@@ -105,7 +133,7 @@ async function downloadOf(page, action) {
 
 /** A file name with nothing a file system or a shell would take as markup, a path or a control. */
 function assertSafeFileName(name) {
-  assert.match(name, /^[^<>:"/\\|?*]+\.(png|pptx)$/, `file name ${name}`)
+  assert.match(name, /^[^<>:"/\\|?*]+\.(png|pptx|docx)$/, `file name ${name}`)
   assert.doesNotMatch(name, /\p{Cc}/u, `file name ${name} has no control characters`)
 }
 
@@ -354,29 +382,9 @@ describe('markup in data', { concurrency: 2 }, () => {
         page.getByRole('button', { name: '生成汇报PPT' }).click(),
       )
       assertSafeFileName(file.name)
-      const parts = [...unzip(file.buffer)].filter(([name]) => /\.(xml|rels)$/.test(name))
-      const slides = parts.filter(([name]) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+      const parsed = await parseParts(page, file.buffer)
+      const slides = parsed.filter(({ name }) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
       assert.ok(slides.length > 5, `slides: ${slides.length}`)
-      // Parsed by the browser's XML parser: a string that escaped its text node breaks the XML
-      // or adds elements; the text nodes must hold the markup literally.
-      const parsed = await page.evaluate(
-        (xmls) =>
-          xmls.map(([name, xml]) => {
-            const doc = new DOMParser().parseFromString(xml, 'application/xml')
-            const elements = [...doc.getElementsByTagName('*')].map((e) => e.localName)
-            return {
-              name,
-              error: doc.getElementsByTagName('parsererror').length > 0,
-              foreign: [...new Set(elements.filter((n) => /^(img|script|svg)$/i.test(n)))],
-              text: [...doc.getElementsByTagNameNS('*', 't')].map((t) => t.textContent).join('\n'),
-            }
-          }),
-        parts.map(([name, data]) => [name, data.toString('utf8')]),
-      )
-      for (const part of parsed) {
-        assert.equal(part.error, false, `${part.name} is well-formed XML`)
-        assert.deepEqual(part.foreign, [], `${part.name}: no element came from data`)
-      }
       const text = parsed.map((p) => p.text).join('\n')
       for (const expected of [
         `${poisoned.meta.groups[0].fullName} · 主要指标`,
@@ -387,6 +395,37 @@ describe('markup in data', { concurrency: 2 }, () => {
         assert.ok(text.includes(expected), `the deck says "${expected}" literally`)
       }
       await assertPageSafe(session, { when: 'deck export' })
+    })
+
+    it('the .docx: every part is well-formed XML holding the markup as text', async (t) => {
+      const session = await harness.open(t, '#/', { files })
+      const { page } = session
+      await waitForSettled(page)
+      const file = await downloadOf(page, () =>
+        page.getByRole('button', { name: '生成汇报材料', exact: true }).click(),
+      )
+      assertSafeFileName(file.name)
+      const parsed = await parseParts(page, file.buffer)
+      const text = parsed.map((p) => p.text).join('\n')
+      for (const expected of [
+        `一、${poisoned.meta.groups[0].fullName}`,
+        indicator('stock-docs').name,
+        `《${poisoned.meta.source.title}》`,
+        evil('org:tzw'),
+      ]) {
+        assert.ok(text.includes(expected), `the document says "${expected}" literally`)
+      }
+      await assertPageSafe(session, { when: 'docx export' })
+    })
+
+    it('简报: the words show the markup as text; nothing runs', async (t) => {
+      const session = await harness.open(t, '#/briefing', { files })
+      const { page } = session
+      await page.getByRole('button', { name: '复制全文' }).waitFor()
+      const text = await page.locator('.briefing').innerText()
+      assert.ok(text.includes(`一、${poisoned.meta.groups[0].fullName}`))
+      assert.ok(text.includes(indicator('stock-docs').name))
+      await assertPageSafe(session, { when: '简报' })
     })
   })
 

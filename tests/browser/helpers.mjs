@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { after, afterEach, before } from 'node:test'
 import { CONTENT_SECURITY_POLICY } from '../../src/config/csp.ts'
 import { launchChromium } from './chromium.mjs'
@@ -303,6 +304,17 @@ export async function waitForCharts(page) {
     { timeout: LOAD_TIMEOUT_MS },
   )
   return handle.jsonValue()
+}
+
+/**
+ * Runs `action` (a click) and saves the file it downloads into `dir`: its suggested name and bytes.
+ * Making a .docx or deck with its chart images may take a while on a slow machine.
+ */
+export async function downloadFile(page, action, dir) {
+  const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), action()])
+  const path = join(dir, dl.suggestedFilename())
+  await dl.saveAs(path)
+  return { name: dl.suggestedFilename(), buffer: readFileSync(path) }
 }
 
 /** Waits until the metric cards and the charts of a desk view are on the page. */

@@ -35,8 +35,9 @@ const VIEWS = [
   ...GROUP_IDS.map((id) => ({ path: `#/group/${id}`, ready: `#group-page-title`, group: id })),
   { path: '#/compare', ready: '.compare' },
   { path: '#/import', ready: '[data-drop-zone]' },
+  { path: '#/briefing', ready: '.briefing' },
   { path: '#/', ready: '[data-group]' },
-].map((v) => ({ ...v, charts: v.path !== '#/import' }))
+].map((v) => ({ ...v, charts: v.path !== '#/import' && v.path !== '#/briefing' }))
 
 const GROUP_NAMES = new Map(dataset.meta.groups.map((g) => [g.id, g.fullName]))
 
@@ -63,6 +64,7 @@ const DESTINATIONS = [
   { name: '执法队伍建设', hash: '#/group/enforcement-team', ready: '[data-indicator-id]' },
   { name: '矛盾纠纷化解', hash: '#/group/dispute-resolution', ready: '[data-indicator-id]' },
   { name: '对比分析', hash: '#/compare', ready: '.compare' },
+  { name: '简报', hash: '#/briefing', ready: '.briefing' },
   { name: '数据导入', hash: '#/import', ready: '[data-drop-zone]' },
   { name: '总览', hash: '#/', ready: '[data-group]' },
 ]
@@ -252,7 +254,7 @@ describe('desk views on phones and tablets (production build)', () => {
           assert.equal(await tab.getAttribute('aria-current'), 'page', `${dest.name} is current`)
           assert.ok(onScreen(await tab.boundingBox(), viewport), `tab ${dest.name} is in view`)
         }
-        for (const name of ['生成汇报PPT', '大屏模式 ↗']) {
+        for (const name of ['生成汇报材料', '生成汇报PPT', '大屏模式 ↗']) {
           const control = nav.getByText(name)
           await control.scrollIntoViewIfNeeded()
           assert.ok(onScreen(await control.boundingBox(), viewport), `${name} can be reached`)

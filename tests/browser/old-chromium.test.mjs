@@ -107,6 +107,49 @@ for (const version of testedOldChromiumVersions()) {
       }
     })
 
+    it('makes the briefing files: 生成汇报材料 (.docx) and 生成汇报PPT (.pptx)', async (t) => {
+      // Playwright sees no download event from these old builds: the page's own anchor click is
+      // caught instead and the blob behind it read back.
+      const { page } = await harness.open(t, '#/', { waitFor: waitForCharts })
+      await page.evaluate(() => {
+        window.__saved = []
+        const blobs = new Map()
+        const createObjectURL = URL.createObjectURL.bind(URL)
+        URL.createObjectURL = (blob) => {
+          const url = createObjectURL(blob)
+          blobs.set(url, blob)
+          return url
+        }
+        HTMLAnchorElement.prototype.click = function () {
+          window.__saved.push({ name: this.download, blob: blobs.get(this.href) })
+        }
+      })
+      for (const [name, ext] of [
+        ['生成汇报材料', 'docx'],
+        ['生成汇报PPT', 'pptx'],
+      ]) {
+        const file = await page.evaluate(async (label) => {
+          const before = window.__saved.length
+          ;[...document.querySelectorAll('button')].find((b) => b.textContent === label).click()
+          const started = Date.now()
+          while (window.__saved.length === before && Date.now() - started < 60_000)
+            await new Promise((r) => setTimeout(r, 200))
+          const saved = window.__saved[before]
+          if (!saved) return null
+          const bytes = new Uint8Array(await saved.blob.arrayBuffer())
+          return {
+            name: saved.name,
+            size: bytes.length,
+            head: String.fromCharCode(bytes[0], bytes[1]),
+          }
+        }, name)
+        assert.ok(file, `${name}: a file`)
+        assert.ok(file.name.endsWith(`.${ext}`), file.name)
+        assert.equal(file.head, 'PK', `${ext}: a zip package`)
+        assert.ok(file.size > 100_000, `${ext}: ${file.size} bytes, with its charts`)
+      }
+    })
+
     it('opens each group page with its cards and charts', async (t) => {
       for (const group of dataset.meta.groups) {
         const session = await harness.open(t, `#/group/${group.id}`, {

@@ -101,6 +101,21 @@ export interface ChartView {
   hasDerived: boolean
   /** What the 导出 menu needs; null: the chart has no export control. */
   export: ChartExportMeta | null
+  /** Its numbers for an editable chart in the deck; absent: the deck shows it as a picture. */
+  native?: NativeChart
+}
+
+/**
+ * A chart as data for an editable (native) chart of the deck (src/lib/export/deck.ts): one point
+ * per category, in order. A null value is 无数据 (left out of the chart, never drawn as 0).
+ */
+export interface NativeChart {
+  /**
+   * bar: horizontal bars, the first on top; column: vertical bars; funnel: horizontal bars, first
+   * step on top, narrow gaps; doughnut: one ring per point (rates of 100); line: a line.
+   */
+  type: 'bar' | 'column' | 'line' | 'doughnut' | 'funnel'
+  points: { label: string; value: number | null; text: string; demo: boolean }[]
 }
 
 /** Everything an exported image of a view needs: its title band, footer, file name and accent. */

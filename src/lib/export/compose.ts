@@ -60,7 +60,7 @@ export function safeFileStem(text: string): string {
 /** e.g. 公平竞争审查-存量文件监测-风险-废止-2024-20261127.png */
 export function exportFileName(
   parts: { group: string; title?: string; year: number | string; exportedAt: Date },
-  ext: 'png' | 'pptx',
+  ext: 'png' | 'pptx' | 'docx',
 ): string {
   const stem = [parts.group, parts.title, String(parts.year), compactDate(parts.exportedAt)]
     .filter((p): p is string => Boolean(p))

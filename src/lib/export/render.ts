@@ -99,6 +99,25 @@ function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   )
 }
 
+/**
+ * One chart alone as PNG bytes (no title band or footer: the document around it says those), for
+ * the .docx: the same off-screen rendering as the PNG export.
+ */
+export async function renderChartPng(
+  option: ChartOption,
+  cssWidth: number,
+  cssHeight: number,
+  ratio: number,
+): Promise<{ bytes: Uint8Array; width: number; height: number }> {
+  const canvas = await renderOption(option, cssWidth, cssHeight, ratio)
+  const blob = await toBlob(canvas)
+  return {
+    bytes: new Uint8Array(await blob.arrayBuffer()),
+    width: canvas.width,
+    height: canvas.height,
+  }
+}
+
 /** One chart as a self-explaining image: width = the chart's CSS width × ratio. */
 export async function renderChartImage(req: ChartImageRequest): Promise<RenderedImage> {
   const totalHeight = BAND + req.cssHeight + footerHeight(req.text.footer.length)

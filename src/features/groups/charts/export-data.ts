@@ -3,6 +3,8 @@ import { metTarget, shownTarget } from '@/domain/targets'
 import type { Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
 import type { DeckInput } from '@/lib/export/deck'
+import type { DocxInput } from '@/lib/export/docx'
+import { briefingOf, groupText } from '@/lib/briefing/model'
 import { THEMES } from '@/lib/theme/themes'
 import { NO_DATA } from '@/lib/format'
 import { targetText, type ChartView } from '@/lib/charts/chart-view'
@@ -58,6 +60,8 @@ export function groupChartViews(group: Group, input: ChartInput): ChartView[] {
 }
 
 export function deckInput(data: Dataset, input: ChartInput, title: string): DeckInput {
+  const briefing = briefingOf(data, input)
+  const notes = new Map(briefing.groups.map((g) => [g.group.id, groupText(g)]))
   const organization =
     data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
   return {
@@ -75,6 +79,17 @@ export function deckInput(data: Dataset, input: ChartInput, title: string): Deck
         demo: c.demo,
       })),
       charts: groupChartViews(group, input),
+      notes: notes.get(group.id) ?? '',
     })),
+  }
+}
+
+/** 生成汇报材料: the briefing's words and the charts of its groups (one group on a group page). */
+export function docxInput(data: Dataset, input: ChartInput, group?: Group): DocxInput {
+  const briefing = briefingOf(data, input, group?.id)
+  return {
+    briefing,
+    charts: new Map(briefing.groups.map((g) => [g.group.id, groupChartViews(g.group, input)])),
+    name: group ? group.name : '法治政府建设',
   }
 }

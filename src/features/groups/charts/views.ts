@@ -6,6 +6,7 @@ import {
   type ChartState,
   type ChartTable,
   type ChartView,
+  type NativeChart,
 } from '@/lib/charts/chart-view'
 import { THEMES } from '@/lib/theme/themes'
 import { buildChartOption, chartRows, type ChartInput, type ChartRowsResult } from './build-chart'
@@ -52,6 +53,19 @@ function figureState({ rows, error }: ChartRowsResult): ChartState {
   return rows.every((r) => r.value === null) ? { kind: 'empty' } : { kind: 'ready' }
 }
 
+/** The deck's editable chart type of each kind of group chart: rings stay rings. */
+const NATIVE_TYPE: Record<ChartSpec['kind'], NativeChart['type']> = {
+  rings: 'doughnut',
+  bars: 'bar',
+  funnel: 'funnel',
+}
+
+/** The rows as the data of an editable chart of the deck. */
+const nativeOf = (type: NativeChart['type'], rows: ChartRow[]): NativeChart => ({
+  type,
+  points: rows.map((r) => ({ label: r.label, value: r.value, text: r.text, demo: r.demo })),
+})
+
 /** One chart of a group for the chosen organisation and year. */
 export function groupChartView(spec: ChartSpec, input: ChartInput): ChartView {
   const result = chartRows(spec, input)
@@ -69,6 +83,7 @@ export function groupChartView(spec: ChartSpec, input: ChartInput): ChartView {
     state: figureState(result),
     hasDemo: rowsHaveDemo(rows),
     hasDerived: shares.some(Boolean),
+    native: nativeOf(NATIVE_TYPE[spec.kind], rows),
     export:
       ctx && !error
         ? {
@@ -117,6 +132,7 @@ export function breakdownView(b: BreakdownViewInput): ChartView {
     state: figureState(b.result),
     hasDemo: rowsHaveDemo(rows),
     hasDerived: false,
+    native: nativeOf('column', rows),
     export: { ...b.export, title: b.title, accent: THEMES.briefing.accents[b.group] },
   }
 }

@@ -5,14 +5,18 @@ import { downloadBlob } from '@/lib/download'
 import { briefingText, exportFileName } from '@/lib/export/compose'
 import { THEMES } from '@/lib/theme/themes'
 import { useUiStore } from '@/stores/ui-store'
-import { deckInput, groupCardTexts, groupChartViews } from '../charts/export-data'
+import { deckInput, docxInput, groupCardTexts, groupChartViews } from '../charts/export-data'
 import { useChartInput } from './use-chart-input'
 import './export-buttons.css'
 
-function useTask() {
+/**
+ * A button that makes a file: disabled while it works, then says what it made, or 生成失败 in
+ * words. `task` makes and downloads the file and returns the message.
+ */
+function TaskButton({ label, task }: { label: string; task: () => Promise<string> }) {
   const [busy, setBusy] = useState(false)
   const [message, setMessage] = useState('')
-  const run = async (task: () => Promise<string>) => {
+  const onClick = async () => {
     setBusy(true)
     setMessage('正在生成…')
     try {
@@ -23,78 +27,81 @@ function useTask() {
       setBusy(false)
     }
   }
-  return { busy, message, run }
+  return (
+    <span className="export-inline">
+      <button type="button" className="button button--small" disabled={busy} onClick={onClick}>
+        {label}
+      </button>
+      <span className="export-inline__status" role="status">
+        {message}
+      </span>
+    </span>
+  )
 }
 
 /** 导出本页图片: the group's cards and charts as one briefing image (2×). */
 export function GroupPageExport({ group }: { group: Group }) {
   const data = useDataset()
   const input = useChartInput()
-  const { busy, message, run } = useTask()
-  const onClick = () =>
-    run(async () => {
-      const { renderPageImage } = await import('@/lib/export/render')
-      const exportedAt = new Date()
-      const organization = input.context?.organization ?? data.meta.region.name
-      const charts = groupChartViews(group, input)
-      const cards = groupCardTexts(data, group, input)
-      const image = await renderPageImage({
-        ratio: 2,
-        accent: THEMES.briefing.accents[group.id],
-        cards,
-        charts: charts.map((v) => ({ title: v.title, option: v.option(THEMES.briefing.chart) })),
-        text: briefingText({
-          group: '',
-          title: group.fullName,
-          organization,
-          period: `${input.year}年度`,
-          unit: '',
-          source: data.meta.source.title,
-          hasDemo: charts.some((v) => v.hasDemo) || cards.some((c) => c.demo || c.demoTarget),
-          exportedAt,
-        }),
-      })
-      const name = exportFileName(
-        { group: group.name, title: '整页', year: input.year, exportedAt },
-        'png',
-      )
-      downloadBlob(image.blob, name)
-      return `已导出 ${name}`
+  const task = async () => {
+    const { renderPageImage } = await import('@/lib/export/render')
+    const exportedAt = new Date()
+    const organization = input.context?.organization ?? data.meta.region.name
+    const charts = groupChartViews(group, input)
+    const cards = groupCardTexts(data, group, input)
+    const image = await renderPageImage({
+      ratio: 2,
+      accent: THEMES.briefing.accents[group.id],
+      cards,
+      charts: charts.map((v) => ({ title: v.title, option: v.option(THEMES.briefing.chart) })),
+      text: briefingText({
+        group: '',
+        title: group.fullName,
+        organization,
+        period: `${input.year}年度`,
+        unit: '',
+        source: data.meta.source.title,
+        hasDemo: charts.some((v) => v.hasDemo) || cards.some((c) => c.demo || c.demoTarget),
+        exportedAt,
+      }),
     })
-  return (
-    <span className="export-inline">
-      <button type="button" className="button button--small" disabled={busy} onClick={onClick}>
-        导出本页图片
-      </button>
-      <span className="export-inline__status" role="status">
-        {message}
-      </span>
-    </span>
-  )
+    const name = exportFileName(
+      { group: group.name, title: '整页', year: input.year, exportedAt },
+      'png',
+    )
+    downloadBlob(image.blob, name)
+    return `已导出 ${name}`
+  }
+  return <TaskButton label={'导出本页图片'} task={task} />
 }
 
 /** 生成汇报PPT: the briefing deck for the current year and organisation. */
 export function DeckButton({ title }: { title: string }) {
   const data = useDataset()
   const input = useChartInput()
-  const { busy, message, run } = useTask()
-  const onClick = () =>
-    run(async () => {
-      const { buildDeck } = await import('@/lib/export/deck')
-      const deck = await buildDeck(deckInput(data, input, title))
-      downloadBlob(deck.blob, deck.fileName)
-      return `已生成 ${deck.fileName}(${deck.slides} 页)`
-    })
-  return (
-    <span className="export-inline">
-      <button type="button" className="button button--small" disabled={busy} onClick={onClick}>
-        生成汇报PPT
-      </button>
-      <span className="export-inline__status" role="status">
-        {message}
-      </span>
-    </span>
-  )
+  const task = async () => {
+    const { buildDeck } = await import('@/lib/export/deck')
+    const deck = await buildDeck(deckInput(data, input, title))
+    downloadBlob(deck.blob, deck.fileName)
+    return `已生成 ${deck.fileName}(${deck.slides} 页)`
+  }
+  return <TaskButton label={'生成汇报PPT'} task={task} />
+}
+
+/**
+ * 生成汇报材料: the briefing as a .docx for the current year, organisation and demo switch; on a
+ * group page (`group`) that group only.
+ */
+export function BriefingDocButton({ group }: { group?: Group }) {
+  const data = useDataset()
+  const input = useChartInput()
+  const task = async () => {
+    const { buildDocx } = await import('@/lib/export/docx')
+    const doc = await buildDocx(docxInput(data, input, group))
+    downloadBlob(doc.blob, doc.fileName)
+    return `已生成 ${doc.fileName}`
+  }
+  return <TaskButton label={group ? '生成本组汇报材料' : '生成汇报材料'} task={task} />
 }
 
 /**

@@ -10,7 +10,7 @@ import { rowsByOrganization, rowsByYear } from '../charts/breakdown'
 import { chartsOfGroup } from '../charts/group-charts'
 import { breakdownView } from '../charts/views'
 import { GroupCards } from './group-cards'
-import { GroupPageExport, PrintButton } from './export-buttons'
+import { BriefingDocButton, GroupPageExport, PrintButton } from './export-buttons'
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
 import './group-detail.css'
@@ -96,6 +96,7 @@ export function GroupDetail({ group }: { group: Group }) {
       <div className="group-detail__bar">
         <p className="group-detail__description">{group.description}</p>
         <GroupPageExport group={group} />
+        <BriefingDocButton group={group} />
         <PrintButton />
       </div>
       <GroupCards group={group.id} input={input} wide />

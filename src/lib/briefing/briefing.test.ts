@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest'
+import { indexObservations } from '@/domain/observation-index'
+import {
+  indicatorKindSchema,
+  indicatorsResponseSchema,
+  metaSchema,
+  observationsResponseSchema,
+  type GroupId,
+  type Indicator,
+  type Observation,
+} from '@/domain/schemas'
+import { formatNumber } from '@/lib/format'
+import indicatorsJson from '../../../public/data/indicators.json'
+import metaJson from '../../../public/data/meta.json'
+import observationsJson from '../../../public/data/observations.json'
+import { briefingText, buildBriefing, type BriefingInput } from './model'
+import { statedFigure, statement, TEMPLATES } from './sentences'
+
+const meta = metaSchema.parse(metaJson)
+const indicators = indicatorsResponseSchema.parse(indicatorsJson).items
+const observations = observationsResponseSchema.parse(observationsJson).items
+const byGroup = new Map<GroupId, Indicator[]>(meta.groups.map((g) => [g.id, []]))
+for (const i of indicators) byGroup.get(i.group)!.push(i)
+
+function input(
+  over: Partial<BriefingInput> = {},
+  obs: Observation[] = observations,
+): BriefingInput {
+  return {
+    meta,
+    groups: meta.groups,
+    indicatorsByGroup: byGroup,
+    index: indexObservations(obs),
+    problems: new Map(),
+    orgId: 'tzw',
+    orgName: meta.region.name,
+    year: meta.period.year,
+    showDemo: true,
+    ...over,
+  }
+}
+
+const of = (id: string, year: number, org = 'tzw') =>
+  observations.find((o) => o.indicatorId === id && o.year === year && o.orgId === org)
+
+/** The figure as the report writes it, from the data alone: 20余次, 50%以上, 3815件. */
+function expectedFigure(o: Observation, unit: string) {
+  const n = formatNumber(o.value)
+  return o.qualifier === 'approx'
+    ? `${n}余${unit}`
+    : o.qualifier === 'at-least'
+      ? `${n}${unit}以上`
+      : `${n}${unit}`
+}
+
+const statements = (b: ReturnType<typeof buildBriefing>) => b.groups.flatMap((g) => g.statements)
+
+describe('the templates', () => {
+  it('has one template per indicator kind', () => {
+    for (const kind of indicatorKindSchema.options) expect(TEMPLATES[kind]).toBeTypeOf('function')
+  })
+
+  it('states qualifiers as the report does', () => {
+    expect(statedFigure(20, '次', 'approx')).toBe('20余次')
+    expect(statedFigure(160, '课时', 'at-least')).toBe('160课时以上')
+    expect(statedFigure(50, '%', 'at-least')).toBe('50%以上')
+    expect(statedFigure(86.8, '%', null)).toBe('86.8%')
+    expect(statedFigure(Number.NaN, '件', null)).toBe('无数据')
+  })
+})
+
+describe('the briefing of the report year, every indicator', () => {
+  const b = buildBriefing(input())
+  const all = statements(b)
+
+  it('has the four groups, numbered 一 to 四, and the title', () => {
+    expect(b.title).toBe('通州湾示范区2024年度法治政府建设指标情况')
+    expect(b.groups.map((g) => g.heading)).toEqual(
+      meta.groups.map((g, i) => `${'一二三四'[i]}、${g.fullName}`),
+    )
+    expect(all).toHaveLength(indicators.length)
+  })
+
+  for (const indicator of indicators) {
+    it(`${indicator.id}: its reported figure with unit and qualifier, and its sentence`, () => {
+      const s = all.find((x) => x.indicatorId === indicator.id)!
+      const o = of(indicator.id, 2024)!
+      expect(o.status).toBe('reported')
+      const figure = expectedFigure(o, indicator.unit)
+      expect(s.figure).toBe(figure)
+      expect(s.text.startsWith(indicator.name)).toBe(true)
+      expect(s.text).toContain(figure)
+      expect(s.demo).toBe(false)
+      expect(s.source).toEqual(indicator.source)
+      // the figure itself carries no 示例; only the demo comparison with 2023 may
+      const figurePiece = s.pieces.findIndex((p) => p.role === 'figure')
+      expect(s.pieces[figurePiece + 1]?.text).not.toBe('(示例)')
+      expect(s.text).toMatch(/较上年|与上年持平/)
+      expect(s.text).toContain('(示例)')
+      expect(s.text).not.toMatch(/(?<![\d.])0(次|件|份|条|名|人|课时|%)/)
+    })
+  }
+
+  it('the qualifiers of the report: 20余次, 240余次, 50%以上, 160课时以上', () => {
+    const text = briefingText(b)
+    for (const f of ['20余次', '240余次', '50%以上', '160课时以上', '3815件', '86.8%'])
+      expect(text).toContain(f)
+  })
+
+  it('rates change by percentage points; derived shares say 派生', () => {
+    const rate = all.find((s) => s.indicatorId === 'time-limit-compression')!
+    expect(rate.text).toContain('较上年提高5.8个百分点(示例)')
+    const approx = all.find((s) => s.indicatorId === 'enterprise-legal-services')!
+    expect(approx.text).toContain('较上年增加约1次(示例)')
+    const share = all.find((s) => s.indicatorId === 'incremental-warnings')!
+    expect(share.text).toContain('占增量文件评估的18%(派生)')
+    expect(share.pieces.find((p) => p.note)?.note).toBe(
+      '派生数值:增量文件预警风险72次÷公平竞争评估增量文件401份=18%,两数均见报告;非报告原文数字。',
+    )
+  })
+
+  it('has the findings numbered after the groups and the source line', () => {
+    expect(b.findings.map((f) => f.heading)).toEqual([
+      '五、2024年度法治政府建设存在的主要不足',
+      '六、下一年度推进法治政府建设的主要安排',
+    ])
+    expect(b.findings[0]!.paragraphs).toHaveLength(meta.findings.shortcomings.length)
+    expect(b.sourceLine).toContain(`《${meta.source.title}》`)
+    expect(b.lead).toContain('共列指标34项')
+  })
+})
+
+describe('the demo switch', () => {
+  it('with demo data hidden: the reported figures, no comparison with demo years, no 示例', () => {
+    const b = buildBriefing(input({ showDemo: false }))
+    const text = briefingText(b)
+    expect(text).not.toContain('示例')
+    expect(text).not.toContain('较上年')
+    for (const s of statements(b)) {
+      const o = of(s.indicatorId, 2024)!
+      expect(s.figure).toBe(expectedFigure(o, byId(s.indicatorId).unit))
+    }
+  })
+
+  it('a demo year with demo shown: every value marked 示例, no source sentence', () => {
+    const b = buildBriefing(input({ year: 2023 }))
+    expect(b.findings).toEqual([])
+    for (const s of statements(b)) {
+      const o = of(s.indicatorId, 2023)!
+      expect(o.status).toBe('demo')
+      expect(s.text).toContain(`${expectedFigure(o, byId(s.indicatorId).unit)}(示例)`)
+      expect(s.source).toBeNull()
+    }
+    expect(b.sourceLine).toContain('示例')
+  })
+
+  it('a demo year with demo hidden: 无数据 for every indicator, no demo number', () => {
+    const b = buildBriefing(input({ year: 2023, showDemo: false }))
+    for (const s of statements(b)) {
+      expect(s.figure).toBeNull()
+      expect(s.text).toBe(`${byId(s.indicatorId).name}暂无数据`)
+    }
+    expect(b.lead).not.toContain('报告数字')
+    expect(b.lead).toContain('其中34项无数据')
+  })
+})
+
+describe('missing and broken values', () => {
+  it('a missing value says 无数据, never 0, and breaks no comparison', () => {
+    const without = observations.filter(
+      (o) => !(o.indicatorId === 'docs-repealed' && o.orgId === 'tzw' && o.year === 2024),
+    )
+    const b = buildBriefing(input({}, without))
+    const s = statements(b).find((x) => x.indicatorId === 'docs-repealed')!
+    expect(s.text).toBe('废止违规文件暂无数据')
+    expect(s.figure).toBeNull()
+    expect(b.lead).toContain('1项无数据')
+  })
+
+  it('a value with a problem is left out and says so', () => {
+    const b = buildBriefing(input({ problems: new Map([['stock-docs', '数据异常']]) }))
+    const s = statements(b).find((x) => x.indicatorId === 'stock-docs')!
+    expect(s.text).toBe('监测存量文件数据有误,未列入')
+    // and the share that needed it is not stated
+    expect(statements(b).find((x) => x.indicatorId === 'stock-risks')!.text).not.toContain('派生')
+  })
+
+  it('a group page briefing has one group and no findings', () => {
+    const b = buildBriefing(input({ only: 'dispute-resolution' }))
+    expect(b.groups).toHaveLength(1)
+    expect(b.title).toBe('通州湾示范区2024年度矛盾纠纷化解指标情况')
+    expect(b.findings).toEqual([])
+  })
+
+  it('a statement of another kind template keeps the name and figure', () => {
+    const i = byId('new-officer-training-hours')
+    const s = statement({
+      state: 'value',
+      indicator: i,
+      value: 160,
+      qualifier: 'at-least',
+      demo: false,
+      change: null,
+      share: null,
+    })
+    expect(s.text).toBe(`${i.name}达160课时以上`)
+  })
+})
+
+function byId(id: string) {
+  return indicators.find((i) => i.id === id)!
+}

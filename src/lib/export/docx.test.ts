@@ -1,0 +1,75 @@
+import { strFromU8, unzipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { indexObservations } from '@/domain/observation-index'
+import {
+  indicatorsResponseSchema,
+  metaSchema,
+  observationsResponseSchema,
+  type GroupId,
+  type Indicator,
+} from '@/domain/schemas'
+import { briefingOf } from '@/lib/briefing/model'
+import indicatorsJson from '../../../public/data/indicators.json'
+import metaJson from '../../../public/data/meta.json'
+import observationsJson from '../../../public/data/observations.json'
+import { buildDocx, titleLines } from './docx'
+
+const meta = metaSchema.parse(metaJson)
+const indicators = indicatorsResponseSchema.parse(indicatorsJson).items
+const observations = observationsResponseSchema.parse(observationsJson).items
+const byGroup = new Map<GroupId, Indicator[]>(meta.groups.map((g) => [g.id, []]))
+for (const i of indicators) byGroup.get(i.group)!.push(i)
+const data = {
+  meta,
+  groups: meta.groups,
+  indicatorsByGroup: byGroup,
+  index: indexObservations(observations),
+  problems: new Map<string, string>(),
+  organizations: [{ id: 'tzw', name: meta.region.name }],
+}
+
+/** jsdom's Blob has no arrayBuffer(): read it as the browser of 2020 would. */
+const bytesOf = (blob: Blob) =>
+  new Promise<Uint8Array>((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
+    reader.onerror = () => reject(reader.error)
+    reader.readAsArrayBuffer(blob)
+  })
+
+const text = (xml: string) =>
+  [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+
+describe('buildDocx (without chart images)', () => {
+  it('writes the briefing as WordprocessingML: statements, footnotes, tables, fonts', async () => {
+    const briefing = briefingOf(data, { orgId: 'tzw', year: 2024, showDemo: false })
+    const doc = await buildDocx({ briefing, charts: new Map(), name: '法治政府建设' })
+    expect(doc.fileName).toMatch(/^法治政府建设-汇报材料-2024-\d{8}\.docx$/)
+    expect(doc.images).toBe(0)
+    const files = unzipSync(await bytesOf(doc.blob))
+    const body = text(strFromU8(files['word/document.xml']!))
+    const notes = text(strFromU8(files['word/footnotes.xml']!))
+    for (const g of briefing.groups) for (const s of g.statements) expect(body).toContain(s.text)
+    expect(body).toContain('通州湾示范区2024年度')
+    expect(body).toContain('法治政府建设指标情况')
+    expect(body).toContain('表4 矛盾纠纷化解主要指标')
+    // each report sentence once; later figures of the same sentence say 同注N
+    const sentences = new Set(indicators.map((i) => i.source.sentence))
+    for (const sentence of sentences) expect(notes.split(sentence)).toHaveLength(2)
+    expect(notes).toContain('100%:同注1。')
+    expect(notes).toContain('派生数值:增量文件预警风险72次÷公平竞争评估增量文件401份=18%')
+    const fonts = strFromU8(files['word/fontTable.xml']!)
+    expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>')
+    expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>')
+  })
+})
+
+describe('titleLines', () => {
+  it('breaks a long 公文 title after 年度', () => {
+    expect(titleLines('通州湾示范区2024年度法治政府建设指标情况')).toEqual([
+      '通州湾示范区2024年度',
+      '法治政府建设指标情况',
+    ])
+    expect(titleLines('三余镇2024年度行政服务指标情况')).toEqual(['三余镇2024年度行政服务指标情况'])
+  })
+})

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { indexObservations } from '@/domain/observation-index'
 import {
   indicatorKindSchema,
+  factsResponseSchema,
   indicatorsResponseSchema,
   metaSchema,
   observationsResponseSchema,
@@ -10,6 +11,7 @@ import {
   type Observation,
 } from '@/domain/schemas'
 import { formatNumber } from '@/lib/format'
+import factsJson from '../../../public/data/facts.json'
 import indicatorsJson from '../../../public/data/indicators.json'
 import metaJson from '../../../public/data/meta.json'
 import observationsJson from '../../../public/data/observations.json'
@@ -19,6 +21,7 @@ import { statedFigure, statement, TEMPLATES } from './sentences'
 const meta = metaSchema.parse(metaJson)
 const indicators = indicatorsResponseSchema.parse(indicatorsJson).items
 const observations = observationsResponseSchema.parse(observationsJson).items
+const facts = factsResponseSchema.parse(factsJson).items
 const byGroup = new Map<GroupId, Indicator[]>(meta.groups.map((g) => [g.id, []]))
 for (const i of indicators) byGroup.get(i.group)!.push(i)
 
@@ -95,8 +98,16 @@ describe('the briefing of the report year, every indicator', () => {
       // the figure itself carries no 示例; only the demo comparison with 2023 may
       const figurePiece = s.pieces.findIndex((p) => p.role === 'figure')
       expect(s.pieces[figurePiece + 1]?.text).not.toBe('(示例)')
-      expect(s.text).toMatch(/较上年|与上年持平/)
-      expect(s.text).toContain('(示例)')
+      // Compared with the (demo) year before only where both are one year's figures and not both
+      // bounds (≥160 against ≥160 says nothing about a change).
+      const before = of(indicator.id, 2023)
+      if (!o.period && before && !(o.qualifier && before.qualifier)) {
+        expect(s.text).toMatch(/较上年|与上年持平/)
+        expect(s.text).toContain('(示例)')
+      } else {
+        expect(s.text).not.toMatch(/上年/)
+        expect(s.text).not.toContain('示例')
+      }
       expect(s.text).not.toMatch(/(?<![\d.])0(次|件|份|条|名|人|课时|%)/)
     })
   }
@@ -111,7 +122,9 @@ describe('the briefing of the report year, every indicator', () => {
     const rate = all.find((s) => s.indicatorId === 'time-limit-compression')!
     expect(rate.text).toContain('较上年提高5.8个百分点(示例)')
     const approx = all.find((s) => s.indicatorId === 'enterprise-legal-services')!
-    expect(approx.text).toContain('较上年增加约1次(示例)')
+    // 20余 against 19: more than 1 more, a bound, never 约.
+    expect(approx.text).toContain('较上年增加超过1次(示例)')
+    expect(briefingText(b)).not.toMatch(/约\d/)
     const share = all.find((s) => s.indicatorId === 'incremental-warnings')!
     expect(share.text).toContain('占增量文件评估的18%(派生)')
     expect(share.pieces.find((p) => p.note)?.note).toBe(
@@ -146,7 +159,13 @@ describe('the demo switch', () => {
     const b = buildBriefing(input({ year: 2023 }))
     expect(b.findings).toEqual([])
     for (const s of statements(b)) {
-      const o = of(s.indicatorId, 2023)!
+      const o = of(s.indicatorId, 2023)
+      // A figure over another period has no demo year: nothing invented.
+      if (!o) {
+        expect(of(s.indicatorId, 2024)!.period).toBeDefined()
+        expect(s.text).toBe(`${byId(s.indicatorId).name}暂无数据`)
+        continue
+      }
       expect(o.status).toBe('demo')
       expect(s.text).toContain(`${expectedFigure(o, byId(s.indicatorId).unit)}(示例)`)
       expect(s.source).toBeNull()
@@ -200,10 +219,43 @@ describe('missing and broken values', () => {
       value: 160,
       qualifier: 'at-least',
       demo: false,
+      period: null,
       change: null,
       share: null,
     })
     expect(s.text).toBe(`${i.name}达160课时以上`)
+  })
+
+  it('a figure over another period says so, and is compared with no year', () => {
+    const b = buildBriefing(input())
+    const s = statements(b).find((x) => x.indicatorId === 'contracts-rechecked')!
+    expect(s.text).toBe('招引协议“回头看”集中审查政府合同283份(2012年以来累计)')
+    const recent = statements(b).find((x) => x.indicatorId === 'enterprise-policy-docs')!
+    expect(recent.text).toContain('169件(近3年(2022–2024年))')
+    expect(recent.text).not.toContain('较上年')
+  })
+
+  it('two bounds are not compared: ≥160 against ≥160 says no change at all', () => {
+    const s = statements(buildBriefing(input())).find(
+      (x) => x.indicatorId === 'new-officer-training-hours',
+    )!
+    expect(s.text).toBe('每名新增执法人员法治培训课时达160课时以上')
+  })
+
+  it("states the report's facts without a number in its words, after the group's figures, with their sentence", () => {
+    const b = buildBriefing(input({ facts }))
+    const g = b.groups.find((x) => x.group.id === 'dispute-resolution')!
+    expect(g.facts.map((f) => f.text)).toEqual(
+      facts.filter((f) => f.group === 'dispute-resolution').map((f) => f.source.quote),
+    )
+    expect(g.paragraph).toContain('重点案件化解稳定率位居全市前列')
+    expect(g.paragraph.indexOf('位居全市前列')).toBeGreaterThan(g.paragraph.indexOf('3815件'))
+    for (const f of g.facts) expect(f.source!.sentence).toContain(f.text)
+    // A fact is no figure: the lead's count of indicators is unchanged.
+    expect(b.lead).toContain('共列指标34项')
+    // Another year: the 2024 facts are not said of it.
+    const other = buildBriefing(input({ facts, year: 2023 }))
+    expect(other.groups.flatMap((x) => x.facts)).toEqual([])
   })
 })
 

@@ -1,8 +1,16 @@
 import { pickCell, type ObservationIndex } from '@/domain/observation-index'
-import type { Group, GroupId, Indicator, Meta } from '@/domain/schemas'
+import { isAnnual, periodLabel } from '@/domain/period'
+import type { Fact, Group, GroupId, Indicator, Meta } from '@/domain/schemas'
+import { yearOverYear } from '@/lib/year-change'
 import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
 import { NO_DATA } from '@/lib/format'
-import { joinStatements, statement, type FigureFact, type Statement } from './sentences'
+import {
+  factStatement,
+  joinStatements,
+  statement,
+  type FigureFact,
+  type Statement,
+} from './sentences'
 
 /**
  * The briefing (汇报材料) as words, from the data and the filters on screen: a title, a lead
@@ -19,6 +27,8 @@ export interface BriefingData {
   index: ObservationIndex
   problems: ReadonlyMap<string, string>
   organizations: { id: string; name: string }[]
+  /** The report's statements without a number (facts.json); none while it has not loaded. */
+  facts?: readonly Fact[]
 }
 
 /** The dataset and the filters on screen. */
@@ -40,7 +50,9 @@ export interface BriefingGroup {
   /** "2024年,通州湾示范区" before the first statement. */
   lead: string
   statements: Statement[]
-  /** The statements as one paragraph (the 简报 page, the deck's notes). */
+  /** The group's statements without a number (位居全市前列, 未发生…), after its figures. */
+  facts: Statement[]
+  /** The statements and facts as one paragraph (the 简报 page, the deck's notes). */
   paragraph: string
 }
 
@@ -94,6 +106,18 @@ export function figureFact(
   const o = now.observation
   const before = cell(indicator, input.year - 1)
   const b = before.state === 'value' ? before.observation : null
+  const point = (year: number, x: typeof o) => ({
+    year,
+    value: x.value,
+    demo: x.status === 'demo',
+    qualifier: x.qualifier,
+    annual: isAnnual(x),
+  })
+  // The change as the cards compute it: none from a figure over another period or between two
+  // bounds, a bound from one 余 or 以上 figure.
+  const yoy = b
+    ? yearOverYear([point(input.year - 1, b), point(input.year, o)], input.year, 'neutral')
+    : null
   const relation = DERIVED_SHARES.find((r) => r.part === indicator.id)
   const whole = relation ? byId.get(relation.whole) : undefined
   const wholeCell = whole ? cell(whole, input.year) : null
@@ -103,14 +127,11 @@ export function figureFact(
     value: o.value,
     qualifier: o.qualifier,
     demo: o.status === 'demo',
-    change: b
-      ? {
-          baseYear: input.year - 1,
-          delta: o.value - b.value,
-          approx: o.qualifier !== null || b.qualifier !== null,
-          demo: o.status === 'demo' || b.status === 'demo',
-        }
-      : null,
+    period: periodLabel(o.period, o.year),
+    change:
+      yoy && yoy.delta !== null
+        ? { baseYear: yoy.baseYear, delta: yoy.delta, bound: yoy.bound, demo: yoy.demo }
+        : null,
     share:
       whole && wholeCell?.state === 'value' && wholeCell.observation.status === o.status
         ? { of: whole, value: wholeCell.observation.value }
@@ -127,6 +148,9 @@ export function buildBriefing(input: BriefingInput): Briefing {
     const statements = (input.indicatorsByGroup.get(group.id) ?? []).map((indicator) =>
       statement(figureFact(indicator, input, byId)),
     )
+    const facts = (input.facts ?? [])
+      .filter((f) => f.group === group.id && f.year === year)
+      .map(factStatement)
     const lead = `${year}年,${orgName}`
     return {
       group,
@@ -134,7 +158,8 @@ export function buildBriefing(input: BriefingInput): Briefing {
       heading: `${numeral(i)}、${group.fullName}`,
       lead,
       statements,
-      paragraph: joinStatements(lead, statements),
+      facts,
+      paragraph: joinStatements(lead, [...statements, ...facts]),
     }
   })
   const all = groups.flatMap((g) => g.statements)
@@ -176,7 +201,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
     (demoChanges > 0 ? '与上年的比较所用上年数为示例数据,标“示例”,仅供参考。' : '')
 
   const sourceLine =
-    `数据来源:《${meta.source.title}》(${meta.source.issuer})。` +
+    `数据来源:《${meta.source.title}》${meta.source.issuer ? `(${meta.source.issuer})` : ''}。` +
     (hasDemo ? '标“示例”的数据为演示用,非报告数字。' : '')
 
   return {

@@ -1,7 +1,7 @@
-import type { Indicator, IndicatorKind, Qualifier } from '@/domain/schemas'
+import type { Fact, Indicator, IndicatorKind, Qualifier } from '@/domain/schemas'
 import { DEMO_SUFFIX, DERIVED } from '@/lib/charts/chart-view'
 import { formatNumber, formatShare, NO_DATA } from '@/lib/format'
-import { changeUnit } from '@/lib/year-change'
+import { changeUnit, type ChangeBound } from '@/lib/year-change'
 
 /**
  * The sentences of the briefing (汇报材料, 简报, the deck's notes): one statement per indicator,
@@ -38,6 +38,8 @@ export type FigureFact =
       value: number
       qualifier: Qualifier | null
       demo: boolean
+      /** What it covers when not the year (2012年以来累计); such a figure has no change. */
+      period: string | null
       /** The change against the year before, when both years are shown; null otherwise. */
       change: FigureChange | null
       /** A share of another figure of the same year (增量预警 ÷ 增量文件), derived. */
@@ -50,8 +52,11 @@ export interface FigureChange {
   baseYear: number
   /** current − base, in the unit (percentage points for rates). */
   delta: number
-  /** Either figure carries a qualifier: the change is approximate (约). */
-  approx: boolean
+  /**
+   * Exact, or a bound when a figure carries 余 or 以上 (20余 against 19: an increase of more than
+   * 1). Only a change whose direction is certain is stated.
+   */
+  bound: ChangeBound
   /** Either figure is demo data: the change is demo too. */
   demo: boolean
 }
@@ -78,7 +83,8 @@ function figurePieces(f: ValueFact): Piece[] {
     text: statedFigure(f.value, f.indicator.unit, f.qualifier),
     role: 'figure',
   }
-  return f.demo ? [figure, mark(DEMO_SUFFIX)] : [figure]
+  const period = f.period ? [words(`(${f.period})`)] : []
+  return f.demo ? [figure, ...period, mark(DEMO_SUFFIX)] : [figure, ...period]
 }
 
 /** "达" for a rate where higher is better, "为" otherwise. */
@@ -94,16 +100,60 @@ export const TEMPLATES: Record<IndicatorKind, (f: ValueFact) => Piece[]> = {
   hours: (f) => [words(`${f.indicator.name}达`), ...figurePieces(f)],
 }
 
-/** ",较上年增加12次" / ",较上年提高1.5个百分点" / ",与上年持平"; 约 when approximate. */
+/** How a bound reads after 增加/减少: 超过 for 余 (more than), 不少于 for 以上 (at least). */
+const BOUND_WORDS: Record<ChangeBound, string> = {
+  exact: '',
+  more: '超过',
+  'at-least': '不少于',
+  less: '超过',
+  'at-most': '不少于',
+}
+
+/**
+ * ",较上年增加12次" / ",较上年提高1.5个百分点" / ",与上年持平"; from a 余 or 以上 figure a bound
+ * (",较上年增加超过1次"), never 约; nothing when the bound leaves the direction open.
+ */
 export function changePieces(change: FigureChange, unit: string): Piece[] {
   const size = formatNumber(Math.abs(change.delta), 2)
-  const about = change.approx ? '约' : ''
+  const zero = Number(size) === 0
+  const up =
+    change.bound === 'more' || change.bound === 'at-least'
+      ? true
+      : change.bound === 'less' || change.bound === 'at-most'
+        ? false
+        : change.delta > 0
+  // 20余 against 25 (more than −5) or ≥160 against 160: the direction is not known.
+  if (change.bound !== 'exact' && (up ? change.delta < 0 : change.delta > 0)) return []
+  if (
+    change.bound !== 'exact' &&
+    zero &&
+    (change.bound === 'at-least' || change.bound === 'at-most')
+  )
+    return []
   const rate = unit === '%'
+  const verb = up ? (rate ? '提高' : '增加') : rate ? '下降' : '减少'
   const text =
-    Number(size) === 0
-      ? ',与上年持平'
-      : `,较上年${change.delta > 0 ? (rate ? '提高' : '增加') : rate ? '下降' : '减少'}${about}${size}${changeUnit(unit)}`
+    change.bound === 'exact'
+      ? zero
+        ? ',与上年持平'
+        : `,较上年${verb}${size}${changeUnit(unit)}`
+      : zero
+        ? `,较上年有所${verb}`
+        : `,较上年${verb}${BOUND_WORDS[change.bound]}${size}${changeUnit(unit)}`
   return [words(text), ...(change.demo ? [mark(DEMO_SUFFIX)] : [])]
+}
+
+/** A statement of the report without a number, in its own words, traced to its sentence. */
+export function factStatement(fact: Fact): Statement {
+  const pieces: Piece[] = [{ text: fact.source.quote, role: 'figure' }]
+  return {
+    indicatorId: fact.id,
+    pieces,
+    text: fact.source.quote,
+    figure: fact.source.quote,
+    demo: false,
+    source: fact.source,
+  }
 }
 
 function sharePieces(f: ValueFact): Piece[] {

@@ -111,10 +111,14 @@ class Notes {
   }
 }
 
-/** The statements of a group as one paragraph, each reported figure footnoted. */
+/**
+ * The statements of a group as one paragraph, each reported figure footnoted; then the group's
+ * statements without a number, each footnoted with its sentence too.
+ */
 function groupParagraph(g: BriefingGroup, notes: Notes, source: string) {
   const children: (TextRun | FootnoteReferenceRun)[] = [run(g.lead)]
-  g.statements.forEach((s, i) => {
+  const all = [...g.statements, ...g.facts]
+  all.forEach((s, i) => {
     for (const piece of s.pieces) {
       children.push(run(piece.text))
       if (piece.role === 'figure') {
@@ -123,7 +127,7 @@ function groupParagraph(g: BriefingGroup, notes: Notes, source: string) {
       }
       if (piece.note) children.push(notes.addText(piece.note))
     }
-    children.push(run(i === g.statements.length - 1 ? '。' : ';'))
+    children.push(run(i === all.length - 1 ? '。' : ';'))
   })
   return bodyParagraph(children)
 }

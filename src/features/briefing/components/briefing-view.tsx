@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react'
 import { useDataset } from '@/api/dataset'
+import { useFacts } from '@/api/get-facts'
 import { briefingOf, briefingText, groupText, type BriefingGroup } from '@/lib/briefing/model'
 import type { Statement } from '@/lib/briefing/sentences'
 import { useFilters } from '@/stores/url-state'
@@ -14,7 +15,9 @@ import './briefing-view.css'
 export function BriefingView() {
   const data = useDataset()
   const filters = useFilters(data)
-  const briefing = useMemo(() => briefingOf(data, filters), [data, filters])
+  // The statements without a number join when facts.json has come (the figures do not wait).
+  const facts = useFacts().data?.items
+  const briefing = useMemo(() => briefingOf({ ...data, facts }, filters), [data, facts, filters])
   return (
     <div className="briefing">
       <header className="briefing__head">
@@ -41,7 +44,8 @@ export function BriefingView() {
 }
 
 function GroupBriefing({ group }: { group: BriefingGroup }) {
-  const sourced = group.statements.filter((s) => s.source)
+  const all = [...group.statements, ...group.facts]
+  const sourced = all.filter((s) => s.source)
   return (
     <section className="panel briefing__section" aria-label={group.group.fullName}>
       <header className="briefing__section-head">
@@ -54,11 +58,11 @@ function GroupBriefing({ group }: { group: BriefingGroup }) {
       </header>
       <p className="briefing__paragraph">
         {group.lead}
-        {group.statements.map((s, i) => (
+        {all.map((s, i) => (
           <StatementText
             key={s.indicatorId}
             statement={s}
-            end={i === group.statements.length - 1 ? '。' : ';'}
+            end={i === all.length - 1 ? '。' : ';'}
           />
         ))}
       </p>

@@ -1,6 +1,6 @@
 import type { Dataset } from '@/api/dataset'
 import { metTarget, shownTarget } from '@/domain/targets'
-import type { Group } from '@/domain/schemas'
+import type { Fact, Group } from '@/domain/schemas'
 import type { CardText } from '@/lib/export/render'
 import type { DeckInput } from '@/lib/export/deck'
 import type { DocxInput } from '@/lib/export/docx'
@@ -59,7 +59,10 @@ export function groupChartViews(group: Group, input: ChartInput): ChartView[] {
     .filter((v) => v.state.kind === 'ready' && v.export !== null)
 }
 
-export function deckInput(data: Dataset, input: ChartInput, title: string): DeckInput {
+/** The dataset with the report's statements without a number, once facts.json has come. */
+type WithFacts = Dataset & { facts?: readonly Fact[] }
+
+export function deckInput(data: WithFacts, input: ChartInput, title: string): DeckInput {
   const briefing = briefingOf(data, input)
   const notes = new Map(briefing.groups.map((g) => [g.group.id, groupText(g)]))
   const organization =
@@ -85,7 +88,7 @@ export function deckInput(data: Dataset, input: ChartInput, title: string): Deck
 }
 
 /** 生成汇报材料: the briefing's words and the charts of its groups (one group on a group page). */
-export function docxInput(data: Dataset, input: ChartInput, group?: Group): DocxInput {
+export function docxInput(data: WithFacts, input: ChartInput, group?: Group): DocxInput {
   const briefing = briefingOf(data, input, group?.id)
   return {
     briefing,

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useDataset } from '@/api/dataset'
+import { useFacts } from '@/api/get-facts'
 import type { Group } from '@/domain/schemas'
 import { downloadBlob } from '@/lib/download'
 import { briefingText, exportFileName } from '@/lib/export/compose'
@@ -78,10 +79,11 @@ export function GroupPageExport({ group }: { group: Group }) {
 /** 生成汇报PPT: the briefing deck for the current year and organisation. */
 export function DeckButton({ title }: { title: string }) {
   const data = useDataset()
+  const facts = useFacts().data?.items
   const input = useChartInput()
   const task = async () => {
     const { buildDeck } = await import('@/lib/export/deck')
-    const deck = await buildDeck(deckInput(data, input, title))
+    const deck = await buildDeck(deckInput({ ...data, facts }, input, title))
     downloadBlob(deck.blob, deck.fileName)
     return `已生成 ${deck.fileName}(${deck.slides} 页)`
   }
@@ -94,10 +96,11 @@ export function DeckButton({ title }: { title: string }) {
  */
 export function BriefingDocButton({ group }: { group?: Group }) {
   const data = useDataset()
+  const facts = useFacts().data?.items
   const input = useChartInput()
   const task = async () => {
     const { buildDocx } = await import('@/lib/export/docx')
-    const doc = await buildDocx(docxInput(data, input, group))
+    const doc = await buildDocx(docxInput({ ...data, facts }, input, group))
     downloadBlob(doc.blob, doc.fileName)
     return `已生成 ${doc.fileName}`
   }

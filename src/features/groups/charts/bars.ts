@@ -8,20 +8,29 @@ import { barData, rowsTooltip, type ChartRow } from './chart-rows'
  * Counts as horizontal bars, largest first as given, each labelled with its value, qualifier and
  * unit; rows with no value keep their place and say 无数据 instead of drawing a zero.
  */
-/** About how wide a label is drawn: CJK characters a full em, digits and Latin about half. */
+/** About how wide a label is drawn (its widest line): CJK a full em, digits and Latin about half. */
 export function labelWidth(text: string, fontSize: number): number {
-  let ems = 0
-  for (const ch of text) ems += ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6
-  return Math.ceil(ems * fontSize)
+  let widest = 0
+  for (const line of text.split('\n')) {
+    let ems = 0
+    for (const ch of line) ems += ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6
+    widest = Math.max(widest, ems)
+  }
+  return Math.ceil(widest * fontSize)
 }
 
-/** The widest value label a bar chart makes room for, in px. */
-export const MAX_LABEL_ROOM = 200
+/** The widest value label a bar chart makes room for, in px (the bars keep the rest). */
+export const MAX_LABEL_ROOM = 120
 
-const labelOf = (row: ChartRow) => `${row.text}${row.demo ? DEMO_SUFFIX : ''}`
+/**
+ * A figure's period goes on a line of its own under it, short: "283份" / "2012年以来累计",
+ * "169件" / "近3年" (the years are in the tooltip and the table).
+ */
+const labelOf = (row: ChartRow) =>
+  `${row.text.replace(/ · ([^(]*).*$/, '\n$1')}${row.demo ? DEMO_SUFFIX : ''}`
 
 export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: string): ChartOption {
-  // Room on the right for the longest value label (283份 · 2012年以来累计), so none is clipped; at
+  // Room on the right for the widest value label (2012年以来累计), so none is clipped; at
   // most MAX_LABEL_ROOM, beyond which a label from odd data ends in … (the tooltip has it whole).
   const room = Math.max(...rows.map((r) => labelWidth(labelOf(r), theme.fontSize)))
   const labelRoom = Math.min(MAX_LABEL_ROOM, Math.max(72, room))

@@ -212,7 +212,15 @@ describe('bars', () => {
       ACCENT,
     )
     expect(grid(long)).toBeGreaterThan(grid(option))
-    expect(grid(long)).toBeGreaterThanOrEqual(labelWidth('283份 · 2012年以来累计', 14))
+    // The period on a line of its own, under the figure.
+    expect(labelAt(long, 0)).toBe('283份\n2012年以来累计')
+    expect(grid(long)).toBeGreaterThanOrEqual(labelWidth('2012年以来累计', 14))
+    const recent = buildBarsOption(
+      [row({ text: '169件 · 近3年(2022–2024年)' })],
+      THEMES.desk.chart,
+      ACCENT,
+    )
+    expect(labelAt(recent, 0)).toBe('169件\n近3年')
     const odd = buildBarsOption([row({ text: 'x'.repeat(500) })], THEMES.desk.chart, ACCENT)
     expect(grid(odd)).toBe(MAX_LABEL_ROOM + 12)
     const label = (seriesOf(odd)[0] as unknown as { label: { width: number; overflow: string } })

@@ -231,7 +231,7 @@ describe('missing and broken values', () => {
     const s = statements(b).find((x) => x.indicatorId === 'contracts-rechecked')!
     expect(s.text).toBe('招引协议“回头看”集中审查政府合同283份(2012年以来累计)')
     const recent = statements(b).find((x) => x.indicatorId === 'enterprise-policy-docs')!
-    expect(recent.text).toContain('169件(近3年(2022–2024年))')
+    expect(recent.text).toContain('169件(近3年,2022–2024年)')
     expect(recent.text).not.toContain('较上年')
   })
 

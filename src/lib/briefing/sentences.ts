@@ -83,7 +83,8 @@ function figurePieces(f: ValueFact): Piece[] {
     text: statedFigure(f.value, f.indicator.unit, f.qualifier),
     role: 'figure',
   }
-  const period = f.period ? [words(`(${f.period})`)] : []
+  // "(近3年,2022–2024年)": no brackets inside brackets.
+  const period = f.period ? [words(`(${f.period.replace(/\((.*)\)$/, ',$1')})`)] : []
   return f.demo ? [figure, ...period, mark(DEMO_SUFFIX)] : [figure, ...period]
 }
 

@@ -1,3 +1,5 @@
+// First: starts config.json and the data requests before anything else is evaluated.
+import './lib/early-fetch'
 import 'virtual:theme.css'
 import './styles/base.css'
 import './styles/panel.css'
@@ -8,6 +10,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { loadRuntimeConfig } from './config/runtime-config'
 import { configureApi } from './lib/api-client'
+import { preloadECharts } from './lib/echarts/echart'
 import { userMessage } from './lib/user-message'
 
 async function start() {
@@ -24,6 +27,7 @@ async function start() {
       <App loaded={loaded} />
     </StrictMode>,
   )
+  preloadECharts()
 }
 
 /** If the app cannot start at all, the page says so in words instead of staying blank. */

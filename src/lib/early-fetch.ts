@@ -74,7 +74,12 @@ export function startEarlyRequests(): void {
     .catch(() => null)
     .then((raw: unknown) => {
       const base = baseUrlOf(raw)
-      for (const name of START_COLLECTIONS) start(apiUrl(base, name), DATA_REQUEST_INIT)
+      for (const name of START_COLLECTIONS) {
+        const url = apiUrl(base, name)
+        // Only this page's own origin: any other address is left to the app, which requests it
+        // (and reports a refusal or failure) exactly as it would without this module.
+        if (new URL(url).origin === window.location.origin) start(url, DATA_REQUEST_INIT)
+      }
     })
 }
 

@@ -20,9 +20,13 @@ const deferred: (() => void)[] = []
 let timer = 0
 let idle = 0
 
+/**
+ * The next idle period, or 250 ms at the latest: on a busy machine there may be no idle period for
+ * seconds, and every chart must still be there soon (print, export, tests waiting for all).
+ */
 const requestIdle =
   typeof window !== 'undefined' && 'requestIdleCallback' in window
-    ? (run: () => void) => window.requestIdleCallback(run, { timeout: 2000 })
+    ? (run: () => void) => window.requestIdleCallback(run, { timeout: 250 })
     : (run: () => void) => window.setTimeout(run, 50)
 
 function wakeNext() {

@@ -10,7 +10,6 @@ import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
 import { loadRuntimeConfig } from './config/runtime-config'
 import { configureApi } from './lib/api-client'
-import { preloadECharts } from './lib/echarts/echart'
 import { userMessage } from './lib/user-message'
 
 async function start() {
@@ -27,7 +26,6 @@ async function start() {
       <App loaded={loaded} />
     </StrictMode>,
   )
-  preloadECharts()
 }
 
 /** If the app cannot start at all, the page says so in words instead of staying blank. */

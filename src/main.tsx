@@ -1,3 +1,5 @@
+// First: starts config.json and the data requests before anything else is evaluated.
+import './lib/early-fetch'
 import 'virtual:theme.css'
 import './styles/base.css'
 import './styles/panel.css'

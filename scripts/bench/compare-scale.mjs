@@ -15,7 +15,8 @@
  *    event).
  * Prints the median (and min, max, p90) and writes bench/compare.json. Builds nothing.
  * Options: --runs N (10), --indicators N (50, at most 50), --out FILE, --dist DIR, --keep (keep the
- * generated data directory), --cpu-throttle N (CDP slowdown factor, default 1).
+ * generated data directory), --cpu-throttle N (CDP slowdown factor, default 1), --open-timeout-s N
+ * (180: how long the cold open of #/compare may take).
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -33,6 +34,7 @@ import {
   summarize,
   table,
 } from './common.mjs'
+import { settleProbe } from './probes.mjs'
 
 const RUNS = numberArg('--runs', 10)
 const SELECTED_INDICATORS = Math.min(50, numberArg('--indicators', 50))
@@ -43,8 +45,7 @@ const ORGS = 1000
 const INDICATORS = 50
 const YEARS = Array.from({ length: 10 }, (_, i) => 2015 + i)
 const REPORT_YEAR = YEARS.at(-1)
-const EXPECTED_CHARTS = 5
-const LOAD_TIMEOUT_MS = 180_000
+const LOAD_TIMEOUT_MS = numberArg('--open-timeout-s', 180) * 1000
 const CHANGE_TIMEOUT_MS = 60_000
 const VIEWPORT = { width: 1920, height: 1080 }
 
@@ -189,77 +190,6 @@ console.log(
     `(${(bytes['observations.json'] / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms → ${dir}`,
 )
 
-// ------------------------------------------------------------------ in-page probe
-
-/**
- * Clicks `selector` and resolves when every chart holder has reported "finished" since the click
- * (and at least `expected` holders are there). A holder whose option did not change would never
- * report: then the probe ends after `quietMs` without a mutation and says so (reason "quiet").
- * Times are performance.now() differences from just before the click.
- */
-function changeProbe({ selector, expected, quietMs, timeoutMs }) {
-  return new Promise((resolve, reject) => {
-    const target = document.querySelector(selector)
-    if (!target) return reject(new Error(`nothing matches ${selector}`))
-    const finishedAt = new Map()
-    const renderingAt = new Map()
-    let quiet = 0
-    let hard = 0
-    const holders = () => [...document.querySelectorAll('[data-chart-state]')]
-    const done = (reason) => {
-      observer.disconnect()
-      clearTimeout(quiet)
-      clearTimeout(hard)
-      const current = holders()
-      const times = [...finishedAt.values()]
-      const starts = [...renderingAt.values()]
-      resolve({
-        reason,
-        ms: times.length ? Math.max(...times) - t0 : null,
-        firstChartMs: times.length ? Math.min(...times) - t0 : null,
-        appliedMs: starts.length ? Math.max(...starts) - t0 : null,
-        charts: current.length,
-        chartsReported: current.filter((h) => finishedAt.has(h)).length,
-        chartsMarkedRendering: current.filter((h) => renderingAt.has(h)).length,
-        tableRows:
-          Number(
-            document.querySelector('.compare-table table')?.getAttribute('aria-rowcount') ?? 1,
-          ) - 1,
-        checked: target.checked,
-      })
-    }
-    const settled = () => {
-      const current = holders()
-      return (
-        current.length >= expected &&
-        current.every((h) => h.getAttribute('data-chart-state') === 'finished' && finishedAt.has(h))
-      )
-    }
-    const observer = new MutationObserver((records) => {
-      const now = performance.now()
-      records.forEach((r, i) => {
-        const later = records.slice(i + 1).find((x) => x.target === r.target)
-        const value = later ? later.oldValue : r.target.getAttribute('data-chart-state')
-        if (value === 'finished') finishedAt.set(r.target, now)
-        else renderingAt.set(r.target, now)
-      })
-      if (settled()) return done('all-reported')
-      clearTimeout(quiet)
-      quiet = setTimeout(() => done('quiet'), quietMs)
-    })
-    observer.observe(document, {
-      subtree: true,
-      attributes: true,
-      attributeOldValue: true,
-      attributeFilter: ['data-chart-state'],
-    })
-    hard = setTimeout(() => done('timeout'), timeoutMs)
-    quiet = setTimeout(() => done('quiet'), Math.max(quietMs, 10_000))
-    const t0 = performance.now()
-    target.click()
-  })
-}
-
 // ------------------------------------------------------------------ run
 
 const server = await serveBuild(cspOfBuild())
@@ -333,20 +263,42 @@ try {
   }
   const t0 = Date.now()
   await page.goto(server.url + path)
-  await page.waitForFunction(
-    (expected) => {
+  // On a timeout, say what the page showed instead of only that it timed out.
+  const describePage = () =>
+    page.evaluate(() => ({
+      chartSlots: document.querySelectorAll('.chart-panel__chart').length,
+      charts: [...document.querySelectorAll('[data-chart-state]')].map((c) =>
+        c.getAttribute('data-chart-state'),
+      ),
+      table: document.querySelector('.compare-table table') !== null,
+      text: document.body.innerText.slice(0, 400),
+    }))
+  // Every chart slot of the page has its chart and all are finished (the count follows the page:
+  // 5 charts before the demo targets could be hidden, 4 since).
+  const opened = page.waitForFunction(
+    () => {
+      const slots = document.querySelectorAll('.chart-panel__chart').length
       const charts = [...document.querySelectorAll('[data-chart-state]')]
       return (
-        charts.length >= expected &&
+        slots > 0 &&
+        charts.length === slots &&
         charts.every((c) => c.getAttribute('data-chart-state') === 'finished') &&
         document.querySelector('.compare-table table') !== null
       )
     },
-    EXPECTED_CHARTS,
+    null,
     { timeout: LOAD_TIMEOUT_MS, polling: 100 },
+  )
+  await opened.catch(async (err) => {
+    console.error(`#/compare did not settle: ${JSON.stringify(await describePage())}`)
+    throw err
+  })
+  const expectedCharts = await page.evaluate(
+    () => document.querySelectorAll('[data-chart-state]').length,
   )
   results.load = {
     openToChartsFinishedMs: Date.now() - t0,
+    charts: expectedCharts,
     note: 'cold open of #/compare with the generated data (download, zod validation, index, first render)',
     tableRows: await page.evaluate(
       () =>
@@ -364,15 +316,16 @@ try {
 
   const runs = []
   for (let i = 0; i < RUNS; i++) {
-    const r = await page.evaluate(changeProbe, {
-      selector: clickTarget,
-      expected: EXPECTED_CHARTS,
+    const r = await page.evaluate(settleProbe, {
+      action: { click: clickTarget },
+      expected: expectedCharts,
       quietMs: 3000,
+      firstQuietMs: 10_000,
       timeoutMs: CHANGE_TIMEOUT_MS,
     })
     runs.push(r)
     console.log(
-      `change ${i + 1}/${RUNS} (${YEARS[0]}年 ${r.checked ? 'on' : 'off'}, ${r.tableRows} rows): ` +
+      `change ${i + 1}/${RUNS} (${YEARS[0]}年 ${r.value ? 'on' : 'off'}, ${r.tableRows} rows): ` +
         `all ${r.chartsReported}/${r.charts} charts finished in ${ms(r.ms)} ms ` +
         `(options applied at ${ms(r.appliedMs)} ms, ${r.reason})`,
     )

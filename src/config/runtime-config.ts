@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { describeIssues } from '@/lib/describe-issues'
+import { CONFIG_REQUEST_INIT, CONFIG_URL, takeEarlyResponse } from '@/lib/early-fetch'
 
 /**
  * Runtime configuration, read from `config.json` next to index.html when the app starts, so a
@@ -26,10 +27,15 @@ export interface LoadedConfig {
 }
 
 /** Reads config.json; a missing file means defaults, an invalid one means defaults and a warning. */
-export async function loadRuntimeConfig(url = './config.json'): Promise<LoadedConfig> {
+export async function loadRuntimeConfig(url = CONFIG_URL): Promise<LoadedConfig> {
   let raw: unknown
   try {
-    const res = await fetch(url, { cache: 'no-store' })
+    // Requested at the very start of the page (src/lib/early-fetch.ts), else now.
+    const early =
+      typeof document === 'undefined'
+        ? undefined
+        : takeEarlyResponse(new URL(url, document.baseURI).toString())
+    const res = await (early ?? fetch(url, CONFIG_REQUEST_INIT))
     if (res.status === 404) return { config: DEFAULT_CONFIG, warning: null }
     if (!res.ok)
       return {

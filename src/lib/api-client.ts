@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { describeIssues } from './describe-issues'
+import { apiUrl, DATA_REQUEST_INIT, takeEarlyResponse } from './early-fetch'
 
 /**
  * The one way the app reads data: fetch → JSON → zod parse → a typed value, or an ApiError whose
@@ -35,9 +36,17 @@ export function configureApi(next: Partial<ApiSettings>): void {
 }
 
 export function resolveApiUrl(path: string): string {
-  const base = settings.baseUrl.replace(/\/+$/, '')
-  const href = typeof document !== 'undefined' ? document.baseURI : 'http://localhost/'
-  return new URL(`${base}/${path.replace(/^\/+/, '')}`, href).toString()
+  return apiUrl(settings.baseUrl, path)
+}
+
+/** A response already requested (src/lib/early-fetch.ts), abandoned when `signal` aborts. */
+function adopt(response: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('The request was aborted.', 'AbortError'))
+    if (signal.aborted) return onAbort()
+    signal.addEventListener('abort', onAbort)
+    response.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 async function fetchJson(
@@ -68,12 +77,11 @@ async function fetchJson(
   try {
     let res: Response
     try {
-      // no-cache: revalidate with the server on every refresh, so replaced data files show up.
-      res = await fetch(url, {
-        signal: controller.signal,
-        cache: 'no-cache',
-        headers: { Accept: 'application/json' },
-      })
+      // The first request of a start collection was made before the app had evaluated.
+      const early = takeEarlyResponse(url)
+      res = await (early
+        ? adopt(early, controller.signal)
+        : fetch(url, { ...DATA_REQUEST_INIT, signal: controller.signal }))
     } catch (err) {
       throw failure(err, new ApiError('network', '无法连接数据源,请检查网络', url))
     }

@@ -10,6 +10,7 @@ import { chartsOfGroup } from '@/features/groups/charts/group-charts'
 import { GroupCards } from '@/features/groups/components/group-cards'
 import { GroupChart } from '@/features/groups/components/group-chart'
 import { useChartInput } from '@/features/groups/components/use-chart-input'
+import { EagerChartsContext } from '@/lib/echarts/echart'
 import { useTheme } from '@/lib/theme/theme-context'
 import { APP_TITLE } from '../app-header'
 
@@ -112,13 +113,16 @@ export function ScreenRoute() {
   const renderPage = (plan: PagePlan) =>
     plan.kind === 'overview' ? <OverviewPage /> : <GroupsPage plan={plan} />
 
+  // Every chart of a page is on show: each initialises at once, not when an observer has seen it.
   return (
-    <ScreenFrame
-      title={APP_TITLE}
-      params={params}
-      state={state}
-      groups={groupInfo}
-      renderPage={renderPage}
-    />
+    <EagerChartsContext.Provider value={true}>
+      <ScreenFrame
+        title={APP_TITLE}
+        params={params}
+        state={state}
+        groups={groupInfo}
+        renderPage={renderPage}
+      />
+    </EagerChartsContext.Provider>
   )
 }

@@ -15,6 +15,24 @@ export interface EChartProps {
 type Instance = ReturnType<typeof echarts.init>
 
 /**
+ * echarts-for-react's core with one change: the chart is initialised once. Since 3.0.4 the library
+ * first creates a temporary instance, waits for it to render (`finished`, a frame later), disposes
+ * it and creates the real one with the size the box has by then. Our boxes are sized by CSS before
+ * the chart mounts, so the first size is the final one: the temporary chart cost a second
+ * `echarts.init` and a frame per chart before anything was drawn. Resizes after that still go
+ * through the library's size sensor.
+ */
+class EChartsReactOnce extends EChartsReactCore {
+  override initEchartsInstance(): ReturnType<EChartsReactCore['initEchartsInstance']> {
+    const init = this.echarts.init as (...args: unknown[]) => Instance
+    const instance = init(this.ele, this.props.theme, this.props.opts)
+    return Promise.resolve(
+      instance as unknown as Awaited<ReturnType<EChartsReactCore['initEchartsInstance']>>,
+    )
+  }
+}
+
+/**
  * The one ECharts wrapper, over echarts-for-react's core entry with our own `echarts/core`
  * registration (core.ts), so the bundle carries only the charts we use. echarts-for-react inits
  * the chart, sets the option on change (series replaced, the rest merged, so updates morph in
@@ -61,7 +79,7 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
   }, [])
 
   return (
-    <EChartsReactCore
+    <EChartsReactOnce
       echarts={echarts}
       // A shallow copy: ECharts rewrites some top-level keys (e.g. `media`) of what it is given.
       option={useMemo(() => ({ ...option }), [option])}

@@ -1,0 +1,89 @@
+import { createContext, useContext, useEffect, useState, type RefObject } from 'react'
+
+/** How far outside the viewport a chart starts initialising, so a scroll finds it drawn. */
+const NEAR_MARGIN = '300px'
+/** After the last chart came into view, how long the page waits before the deferred ones. */
+const DEFER_MS = 300
+
+/**
+ * Charts below that initialise at once, without waiting to be seen: the big screen, whose every
+ * chart is on show (an observer would only add a frame and a render before each page is drawn).
+ */
+export const EagerChartsContext = createContext(false)
+
+/**
+ * Charts that are not near the viewport wait: the ones in view initialise first, then the others
+ * one per idle period (so print, export and a quick scroll still find every chart, without
+ * holding up the first ones). Each entry wakes one chart.
+ */
+const deferred: (() => void)[] = []
+let timer = 0
+let idle = 0
+
+/**
+ * The next idle period, or 250 ms at the latest: on a busy machine there may be no idle period for
+ * seconds, and every chart must still be there soon (print, export, tests waiting for all).
+ */
+const requestIdle =
+  typeof window !== 'undefined' && 'requestIdleCallback' in window
+    ? (run: () => void) => window.requestIdleCallback(run, { timeout: 250 })
+    : (run: () => void) => window.setTimeout(run, 50)
+
+function wakeNext() {
+  idle = 0
+  const wake = deferred.shift()
+  wake?.()
+  if (deferred.length > 0) idle = requestIdle(wakeNext)
+}
+
+/** (Re)starts the wait before the deferred charts: every chart in view pushes it back. */
+function scheduleDeferred() {
+  window.clearTimeout(timer)
+  if (idle) return
+  timer = window.setTimeout(() => {
+    if (deferred.length > 0) idle = requestIdle(wakeNext)
+  }, DEFER_MS)
+}
+
+/** Wakes every waiting chart at once (printing: every chart must be on paper). */
+export function wakeAllCharts(): void {
+  for (const wake of deferred.splice(0)) wake()
+}
+
+if (typeof window !== 'undefined') window.addEventListener('beforeprint', wakeAllCharts)
+
+/**
+ * Whether the element is, or has been, near the viewport (IntersectionObserver, Chromium 58+), or
+ * its turn among the deferred charts has come; true at once when `force`d or inside
+ * EagerChartsContext. Never turns false again.
+ */
+export function useNearViewport(ref: RefObject<Element | null>, force: boolean): boolean {
+  const eager = useContext(EagerChartsContext) || force
+  const [near, setNear] = useState(eager || typeof IntersectionObserver === 'undefined')
+  const show = near || eager
+  useEffect(() => {
+    const el = ref.current
+    if (show || !el) return
+    const wake = () => setNear(true)
+    deferred.push(wake)
+    scheduleDeferred()
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return
+        observer.disconnect()
+        const i = deferred.indexOf(wake)
+        if (i >= 0) deferred.splice(i, 1)
+        scheduleDeferred()
+        setNear(true)
+      },
+      { rootMargin: NEAR_MARGIN },
+    )
+    observer.observe(el)
+    return () => {
+      observer.disconnect()
+      const i = deferred.indexOf(wake)
+      if (i >= 0) deferred.splice(i, 1)
+    }
+  }, [ref, show])
+  return show
+}

@@ -19,8 +19,10 @@ export function labelWidth(text: string, fontSize: number): number {
   return Math.ceil(widest * fontSize)
 }
 
-/** The widest value label a bar chart makes room for, in px (the bars keep the rest). */
-export const MAX_LABEL_ROOM = 120
+/** The room right of the bars for their value labels (3815件, 240余次), in px. */
+export const LABEL_ROOM = 84
+/** The widest period line a bar chart makes room for (2024年单次事件), in px. */
+export const MAX_PERIOD_ROOM = 120
 
 /**
  * A figure's period goes on a line of its own under it, short: "283份" / "2012年以来累计",
@@ -30,11 +32,13 @@ const labelOf = (row: ChartRow) =>
   `${row.text.replace(/ · ([^(]*).*$/, '\n$1')}${row.demo ? DEMO_SUFFIX : ''}`
 
 export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: string): ChartOption {
-  // Room on the right for the widest value label (2012年以来累计), so none is clipped; at
-  // most MAX_LABEL_ROOM, beyond which a label from odd data ends in … (the tooltip has it whole).
-  const room = Math.max(...rows.map((r) => labelWidth(labelOf(r), theme.fontSize)))
-  const labelRoom = Math.min(MAX_LABEL_ROOM, Math.max(72, room))
-  const right = labelRoom + 12
+  // More room on the right only for a period line (2012年以来累计), so it is not clipped; a
+  // value label of odd data never takes the bars' place (it may run off, as before).
+  const periods = rows.flatMap((r) => labelOf(r).split('\n').slice(1))
+  const right = Math.max(
+    LABEL_ROOM,
+    ...periods.map((p) => Math.min(MAX_PERIOD_ROOM, labelWidth(p, theme.fontSize)) + 12),
+  )
   return {
     ...baseOption(theme),
     grid: { left: 8, right, top: 8, bottom: 8, containLabel: true },
@@ -61,8 +65,6 @@ export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: str
         label: {
           show: true,
           position: 'right',
-          width: labelRoom,
-          overflow: 'truncate',
           color: theme.text,
           fontSize: theme.fontSize,
           fontFamily: theme.fontFamily,

@@ -13,6 +13,7 @@ import { format, resolveConfig } from 'prettier'
 import { z } from 'zod'
 import { APP_TITLE } from '../src/config/app'
 import {
+  CONTRACT_VERSION,
   factKindSchema,
   factSchema,
   factsResponseSchema,
@@ -95,7 +96,7 @@ export function buildOpenApiDocument(): JsonObject {
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: `${APP_TITLE} — data API`,
-      version: '1.0.0',
+      version: CONTRACT_VERSION,
       description:
         'Five read-only resources the dashboard fetches from `{apiBaseUrl}` (runtime config `config.json`). ' +
         'Generated from src/domain/schemas.ts by `npm run openapi`; docs/api.md explains every field and the rules ' +

@@ -52,6 +52,11 @@ export type DatasetState =
       staleReason: string | null
       /** When the data on screen was fetched (ms since epoch). */
       fetchedAt: number
+      /**
+       * Some of it was fetched before this page started: kept in this browser (last-good.ts) and
+       * not yet replaced by a fetch of this session.
+       */
+      restored: boolean
       retry: () => void
     }
 
@@ -93,6 +98,9 @@ export function joinDataset({
     local,
   }
 }
+
+/** When this page started: data fetched before it came from the browser's kept copy. */
+const PAGE_STARTED_AT = Date.now()
 
 // Every subscriber sees the same query results, so the last join is shared: the dataset is built
 // once per change of data, however many panels ask for it, and they all hold the same object.
@@ -143,12 +151,14 @@ export function useDatasetState(tuning?: QueryTuning): DatasetState {
   }
   const failed = queries.find((q) => q.isError)
   if (dataset) {
+    const fetchedAt = Math.min(...queries.map((q) => q.dataUpdatedAt))
     return {
       status: 'ready',
       data: dataset,
       stale: failed !== undefined,
       staleReason: failed ? userMessage(failed.error, '数据刷新失败') : null,
-      fetchedAt: Math.min(...queries.map((q) => q.dataUpdatedAt)),
+      fetchedAt,
+      restored: fetchedAt < PAGE_STARTED_AT,
       retry,
     }
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { observationSchema, type Observation } from '@/domain/schemas'
+import { withIdbStore, type IdbPlace } from '@/lib/idb'
 
 /**
  * Data a clerk applied in this browser, kept in IndexedDB: the imported observations only (an
@@ -35,53 +36,15 @@ export interface LocalDataStore {
   clear(): Promise<void>
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB 请求失败'))
-  })
-}
-
-function openDb(factory: IDBFactory): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = factory.open(DB_NAME, 1)
-    req.onupgradeneeded = () => {
-      if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE)
-    }
-    req.onsuccess = () => resolve(req.result)
-    req.onerror = () => reject(req.error ?? new Error('无法打开本机数据库'))
-    req.onblocked = () => reject(new Error('本机数据库被其他页面占用,请关闭其他看板页面后重试'))
-  })
-}
-
-async function withStore<T>(
-  factory: IDBFactory,
-  mode: IDBTransactionMode,
-  run: (store: IDBObjectStore) => IDBRequest<T>,
-): Promise<T> {
-  const db = await openDb(factory)
-  try {
-    const tx = db.transaction(STORE, mode)
-    const done = new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error ?? new Error('本机数据库写入失败'))
-      tx.onabort = () => reject(tx.error ?? new Error('本机数据库写入被中止'))
-    })
-    const [result] = await Promise.all([request(run(tx.objectStore(STORE))), done])
-    return result
-  } finally {
-    db.close()
-  }
-}
-
 export function indexedDbStore(
   factory: IDBFactory | undefined = globalThis.indexedDB,
 ): LocalDataStore {
+  const place = (f: IDBFactory): IdbPlace => ({ factory: f, db: DB_NAME, store: STORE })
   return {
     async load() {
       if (!factory) return null
       try {
-        const raw = await withStore(factory, 'readonly', (s) => s.get(KEY))
+        const raw = await withIdbStore(place(factory), 'readonly', (s) => s.get(KEY))
         const parsed = localDataSchema.safeParse(raw)
         if (!parsed.success) return null
         const { appliedAt, fileName, rows } = parsed.data
@@ -92,11 +55,11 @@ export function indexedDbStore(
     },
     async save(data) {
       if (!factory) throw new Error('此浏览器不支持本机存储(IndexedDB),无法应用导入数据')
-      await withStore(factory, 'readwrite', (s) => s.put({ version: 1, ...data }, KEY))
+      await withIdbStore(place(factory), 'readwrite', (s) => s.put({ version: 1, ...data }, KEY))
     },
     async clear() {
       if (!factory) return
-      await withStore(factory, 'readwrite', (s) => s.delete(KEY))
+      await withIdbStore(place(factory), 'readwrite', (s) => s.delete(KEY))
     },
   }
 }

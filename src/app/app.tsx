@@ -1,4 +1,4 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useState } from 'react'
 import { RuntimeConfigContext } from '@/config/runtime-config-context'
 import type { LoadedConfig } from '@/config/runtime-config'
@@ -9,8 +9,9 @@ import { RootErrorBoundary } from './root-error-boundary'
 import { useRouteTheme } from './route-theme'
 import { AppRoutes } from './router'
 
-export function App({ loaded }: { loaded: LoadedConfig }) {
-  const [queryClient] = useState(() => createQueryClient(loaded.config))
+/** The app; `client` is the query client main.tsx made (tests leave it to the app). */
+export function App({ loaded, client }: { loaded: LoadedConfig; client?: QueryClient }) {
+  const [queryClient] = useState(() => client ?? createQueryClient(loaded.config))
   const { pathname } = useHashLocation()
   const theme = useRouteTheme()
   useScrollRestoration()

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react'
 import { DatasetContext, useDatasetState } from '@/api/dataset'
-import { formatTime } from '@/lib/format'
+import { formatMoment } from '@/lib/format'
 import { PanelBoundary } from './panel-boundary'
 import { ErrorState, LoadingState } from './state-views'
 import './data-boundary.css'
@@ -37,7 +37,7 @@ export function DataBoundary({ name, staleNote = false, autoRetry = false, child
     <DatasetContext.Provider value={state.data}>
       {staleNote && state.stale && (
         <p className="stale-note" role="status" title={state.staleReason ?? undefined}>
-          ⚠ 数据刷新失败,显示的是 {formatTime(state.fetchedAt)} 取得的数据
+          ⚠ 数据刷新失败,显示的是 {formatMoment(state.fetchedAt)} 取得的数据
           <button type="button" className="button button--small" onClick={state.retry}>
             重试
           </button>

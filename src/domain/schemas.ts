@@ -5,6 +5,13 @@ import { z } from 'zod'
  * types are inferred from them, never written by hand. docs/api.md describes the same shapes.
  */
 
+/**
+ * The contract's version (docs/openapi.json `info.version`). Raise it whenever a schema here
+ * changes shape: a copy of the data this browser kept under another version is not shown.
+ * 1.1.0: facts.json, observation periods, optional issuer.
+ */
+export const CONTRACT_VERSION = '1.1.0'
+
 export const groupIdSchema = z.enum([
   'admin-services',
   'fair-competition',

@@ -11,6 +11,7 @@ import { GroupCards } from '@/features/groups/components/group-cards'
 import { GroupChart } from '@/features/groups/components/group-chart'
 import { useChartInput } from '@/features/groups/components/use-chart-input'
 import { EagerChartsContext } from '@/lib/echarts/echart'
+import { refreshEvery } from '@/lib/query-client'
 import { useTheme } from '@/lib/theme/theme-context'
 import { APP_TITLE } from '../app-header'
 
@@ -100,7 +101,11 @@ function GroupsPage({ plan }: { plan: PagePlan }) {
 export function ScreenRoute() {
   const [search] = useSearchParams()
   const params = useMemo(() => parseScreenParams(search), [search])
-  const state = useDatasetState({ refetchInterval: params.refresh * 1000 })
+  const tuning = useMemo(
+    () => ({ refetchInterval: refreshEvery(params.refresh > 0 ? params.refresh * 1000 : false) }),
+    [params.refresh],
+  )
+  const state = useDatasetState(tuning)
   const groups = state.status === 'ready' ? state.data.groups : GROUPS
   const groupsKey = groups.map((g) => `${g.id}:${g.name}`).join('|')
   const groupInfo = useMemo<GroupInfo[]>(

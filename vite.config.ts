@@ -5,6 +5,7 @@ import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
 import { licenses } from './scripts/licenses-plugin.ts'
+import { serviceWorker } from './scripts/sw-plugin.ts'
 import { themeCssPlugin } from './scripts/theme-plugin.ts'
 import { CONTENT_SECURITY_POLICY } from './src/config/csp.ts'
 
@@ -80,7 +81,7 @@ function dropMockWorker(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), themeCssPlugin(), cspMeta(), preloadCharts(), dropMockWorker(), licenses()],
+  plugins: [react(), themeCssPlugin(), cspMeta(), preloadCharts(), dropMockWorker(), licenses(), serviceWorker()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

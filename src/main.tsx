@@ -7,9 +7,12 @@ import './styles/controls.css'
 import './lib/zod-setup'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { keepLastGood } from './api/last-good'
 import { App } from './app/app'
 import { loadRuntimeConfig } from './config/runtime-config'
 import { configureApi } from './lib/api-client'
+import { createQueryClient } from './lib/query-client'
+import { registerServiceWorker } from './lib/service-worker'
 import { userMessage } from './lib/user-message'
 
 async function start() {
@@ -21,11 +24,15 @@ async function start() {
     const { startMockWorker } = await import('../mocks/browser')
     await startMockWorker()
   }
+  const client = createQueryClient(loaded.config)
+  // The last good data kept in this browser fills the screen at once if the source is down.
+  keepLastGood(client, loaded.config.apiBaseUrl)
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App loaded={loaded} />
+      <App loaded={loaded} client={client} />
     </StrictMode>,
   )
+  registerServiceWorker()
 }
 
 /** If the app cannot start at all, the page says so in words instead of staying blank. */

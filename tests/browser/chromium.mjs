@@ -13,20 +13,35 @@ export function chromiumPath() {
   return found
 }
 
+/** The flags of every launch here. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--font-render-hinting=none',
+]
+
 export function launchChromium(extraArgs = []) {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--font-render-hinting=none',
-      ...extraArgs,
-    ],
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  })
+}
+
+/**
+ * A browser with a profile kept in `userDataDir` across launches, as a hall PC's browser keeps
+ * its profile across reboots: closing it and launching it again on the same folder is a restart.
+ */
+export function launchPersistentChromium(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: CHROMIUM_ARGS,
+    ...options,
   })
 }

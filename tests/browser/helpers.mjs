@@ -233,6 +233,9 @@ export async function openPage(
   const context = await harness.browser.newContext({
     viewport,
     deviceScaleFactor,
+    // The service worker has its own tests (offline.test.mjs); here every request reaches the
+    // test server as the test arranges it.
+    serviceWorkers: 'block',
     ...contextOptions,
   })
   const issues = []

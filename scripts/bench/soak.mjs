@@ -1,23 +1,32 @@
 /**
- * Memory soak of the big screen: does a wall screen that rotates and refreshes for hours leak?
- *   npm run build && npm run bench:soak [-- --minutes 10 --interval-seconds 30]
- *   SOAK_MINUTES=60 npm run bench:soak
+ * Memory soak of the big screen: does a wall screen that rotates and refreshes for days leak?
+ *   npm run build && npm run bench:soak                      (2 hours, a sample a minute)
+ *   npm run bench:soak -- --minutes 15 --interval-seconds 30  (a shorter look)
  *
- * Opens #/screen?rotate=2&refresh=2 (a page change every 2 s, a data refresh every 2 s — hours of a
- * real hall's traffic compressed into minutes) at 1920×1080 and, every interval, after a forced GC
- * (CDP HeapProfiler.collectGarbage, twice), samples:
+ * Opens #/screen?rotate=2&refresh=2 (a page change every 2 s, a data refresh every 2 s: a hall's
+ * days of traffic compressed into hours; a real hall rotates every 30 s and refreshes every 300 s,
+ * so 2 hours here are ≈ 30 hours of page changes and ≈ 300 hours of refreshes) at 1920×1080.
+ * Every --shape-seconds (30) the server answers the refreshes with data of another shape (an
+ * indicator removed, one added, a group emptied, then back: tests/browser/data-shapes.mjs).
+ * Every interval, after a forced GC (CDP HeapProfiler.collectGarbage, twice), it samples:
  *   heap       – JS heap used (CDP Runtime.getHeapUsage), bytes
  *   nodes      – DOM nodes alive in the renderer, including detached ones (Memory.getDOMCounters)
  *   listeners  – JS event listeners (Memory.getDOMCounters)
  *   canvases   – <canvas> elements in the document
+ *   idb        – bytes this origin keeps in IndexedDB (navigator.storage.estimate().usageDetails)
  *   page       – the screen page on show (.screen[data-page])
  * plus the charts on the page, documents, and how many page changes and data requests happened.
- * Writes bench/soak.json (series + growth ratios) and prints both. Stops itself after the duration.
+ * It reports each series at the start, after 10 minutes and at the end, and its slope per hour
+ * after the first 10 minutes (least squares), projected to 72 hours: slope × 72, as if the growth
+ * came with wall time — an upper bound, since a real hall changes pages and data far less often.
+ * Writes bench/soak.json (series, summary) and prints both. Stops itself after the duration.
  * Every sample is taken on the same page (--align-page, default overview), see ALIGN_PAGE.
- * Options: --path (default the URL above), --out FILE, --dist DIR, --align-page ID|none.
+ * Options: --path (default the URL above), --out FILE, --dist DIR, --align-page ID|none,
+ * --shape-seconds N (0: the data keeps its shape).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import { dataShapes, serveShape } from '../../tests/browser/data-shapes.mjs'
 import {
   arg,
   cspOfBuild,
@@ -31,8 +40,9 @@ import {
   table,
 } from './common.mjs'
 
-const MINUTES = numberArg('--minutes', 10, 'SOAK_MINUTES')
-const INTERVAL_S = numberArg('--interval-seconds', 30, 'SOAK_INTERVAL_SECONDS')
+const MINUTES = numberArg('--minutes', 120, 'SOAK_MINUTES')
+const INTERVAL_S = numberArg('--interval-seconds', 60, 'SOAK_INTERVAL_SECONDS')
+const SHAPE_S = numberArg('--shape-seconds', 30, 'SOAK_SHAPE_SECONDS')
 const PATH = arg('--path', '#/screen?rotate=2&refresh=2')
 const OUT = arg('--out', 'bench/soak.json')
 /**
@@ -45,6 +55,9 @@ const ALIGN_PAGE = arg('--align-page', 'overview')
 const VIEWPORT = { width: 1920, height: 1080 }
 /** Ratios "after the first minute" ignore the warm-up (first chart code compiled, caches filled). */
 const WARMUP_S = 60
+/** Slopes are fitted after the first 10 minutes. */
+const SETTLED_S = 600
+const PROJECT_HOURS = 72
 
 requireDist()
 
@@ -58,6 +71,8 @@ const watchdog = setTimeout(() => {
 watchdog.unref()
 
 const server = await serveBuild(cspOfBuild())
+const shapes = SHAPE_S > 0 ? dataShapes(DIST) : []
+let shapeChanges = 0
 const browser = await launchChromium()
 const machine = machineInfo(browser.version())
 const samples = []
@@ -89,6 +104,45 @@ function growth(series) {
   }
 }
 
+/** Least-squares slope of value over time, per hour, of the samples after `from` seconds. */
+function slopePerHour(series, from) {
+  const pts = series.filter((s) => s.t >= from && s.value !== null)
+  if (pts.length < 3) return null
+  const n = pts.length
+  const mt = pts.reduce((a, p) => a + p.t, 0) / n
+  const mv = pts.reduce((a, p) => a + p.value, 0) / n
+  const num = pts.reduce((a, p) => a + (p.t - mt) * (p.value - mv), 0)
+  const den = pts.reduce((a, p) => a + (p.t - mt) ** 2, 0)
+  return den > 0 ? (num / den) * 3600 : null
+}
+
+/** The value nearest after `t` seconds. */
+const at = (series, t) => series.find((s) => s.t >= t)?.value ?? null
+
+/** Start, after 10 minutes, end, slope per hour after 10 minutes and that slope × 72 h. */
+function trend(series) {
+  const slope = slopePerHour(series, SETTLED_S)
+  return {
+    start: series[0]?.value ?? null,
+    after10min: at(series, SETTLED_S),
+    end: series.at(-1)?.value ?? null,
+    slopePerHour: slope,
+    projected72h: slope === null ? null : slope * PROJECT_HOURS,
+  }
+}
+
+function trends() {
+  const pick = (key) =>
+    samples.filter((s) => s.aligned !== false).map((s) => ({ t: s.t, value: s[key] }))
+  return {
+    heap: trend(pick('heapUsed')),
+    nodes: trend(pick('nodes')),
+    listeners: trend(pick('listeners')),
+    canvases: trend(pick('canvases')),
+    idb: trend(samples.map((s) => ({ t: s.t, value: s.idb }))),
+  }
+}
+
 function summary() {
   // Samples taken on another page than the alignment page are kept in the series, not compared.
   const pick = (key) =>
@@ -116,8 +170,12 @@ function write(status) {
       warmupSeconds: WARMUP_S,
       alignPage: ALIGN_PAGE,
       dist: DIST,
+      shapeSeconds: SHAPE_S,
+      settledSeconds: SETTLED_S,
       gc: 'HeapProfiler.collectGarbage ×2 before every sample',
+      projection: `slope per hour after ${SETTLED_S / 60} min × ${PROJECT_HOURS} h (growth taken as per wall hour: an upper bound)`,
     },
+    trends: samples.length ? trends() : null,
     ratios: summary(),
     samples,
     issues: [...new Set(issues)].slice(0, 50),
@@ -178,7 +236,8 @@ try {
   const dataRequests = () => server.state.requests.filter((p) => p.includes('/data/')).length
 
   const readPage = () =>
-    page.evaluate(() => ({
+    page.evaluate(async () => ({
+      idb: (await navigator.storage?.estimate?.())?.usageDetails?.indexedDB ?? null,
       canvases: document.querySelectorAll('canvas').length,
       charts: document.querySelectorAll('[data-chart-state]').length,
       page: document.querySelector('.screen')?.dataset.page ?? null,
@@ -231,6 +290,8 @@ try {
         documents: dom.documents,
         ...inPage,
         dataRequests: dataRequests(),
+        shapeChanges,
+        shape: shapes.length ? 'full (held for the sample)' : null,
         // false: the page kept rotating away while sampling (or never came up); not in the ratios
         aligned,
         attempts: attempt,
@@ -247,6 +308,30 @@ try {
     { timeout: 30_000, polling: 100 },
   )
   const t0 = Date.now()
+  // The data changes shape every SHAPE_S seconds: the next refreshes get another shape.
+  // Samples are comparable only in one shape: each is taken in the full shape (see below).
+  let holdFull = false
+  const shapeTimer =
+    shapes.length > 0
+      ? setInterval(() => {
+          if (holdFull) return
+          shapeChanges++
+          server.state.override = serveShape(shapes[shapeChanges % shapes.length])
+        }, SHAPE_S * 1000)
+      : null
+  /** Serves the full shape until the screen has refreshed with it (three refreshes), samples. */
+  async function sampleInFullShape() {
+    if (!shapes.length) return takeSample()
+    holdFull = true
+    server.state.override = null
+    await new Promise((r) => setTimeout(r, 6_000))
+    try {
+      return await takeSample()
+    } finally {
+      holdFull = false
+      server.state.override = serveShape(shapes[shapeChanges % shapes.length])
+    }
+  }
   console.log(
     `soak: ${PATH} at ${VIEWPORT.width}×${VIEWPORT.height} for ${MINUTES} min, ` +
       `a sample every ${INTERVAL_S} s after a forced GC` +
@@ -258,10 +343,12 @@ try {
     ['nodes', (x) => x.nodes],
     ['listeners', (x) => x.listeners],
     ['canvases', (x) => x.canvases],
+    ['idb KiB', (x) => (x.idb === null ? null : (x.idb / 1024).toFixed(0))],
     ['charts', (x) => x.charts],
     ['docs', (x) => x.documents],
     ['page changes', (x) => x.pageChanges],
     ['data requests', (x) => x.dataRequests],
+    ['shape changes', (x) => x.shapeChanges],
     ['page', (x) => (x.aligned === false ? `${x.page} (not aligned)` : x.page)],
   ]
   const line = (cells) =>
@@ -273,10 +360,11 @@ try {
     if (due > t0 + durationMs) break
     const wait = due - Date.now()
     if (wait > 0) await new Promise((r) => setTimeout(r, wait))
-    const sample = await takeSample()
+    const sample = await sampleInFullShape()
     samples.push(sample)
     console.log(line(columns.map(([, f]) => f(sample))))
   }
+  if (shapeTimer) clearInterval(shapeTimer)
   await context.close()
 } finally {
   if (!stopping) {
@@ -306,11 +394,33 @@ if (r) {
   add('canvases', r.canvases)
   console.log(`\n${table(rows)}`)
 }
+if (data.trends) {
+  const t = data.trends
+  const rows = [['', 'start', 'after 10 min', 'end', 'slope / hour', `× ${PROJECT_HOURS} h`]]
+  const num = (x, f) => (x === null ? '—' : f(x))
+  const add = (label, g, f) =>
+    rows.push([
+      label,
+      num(g.start, f),
+      num(g.after10min, f),
+      num(g.end, f),
+      num(g.slopePerHour, f),
+      num(g.projected72h, f),
+    ])
+  const r1 = (x) => (Math.round(x * 10) / 10).toString()
+  add('JS heap used (MiB)', t.heap, (x) => (x / MB).toFixed(2))
+  add('DOM nodes', t.nodes, r1)
+  add('JS event listeners', t.listeners, r1)
+  add('canvases', t.canvases, r1)
+  add('IndexedDB (KiB)', t.idb, (x) => (x / 1024).toFixed(1))
+  console.log(`\n${table(rows)}`)
+}
 const last = samples.at(-1)
 if (last) {
   console.log(
     `\n${last.pageChanges} page changes, ${last.dataRequests} data requests, ` +
-      `${last.chartsFinished} chart renders in ${Math.round(last.t / 60)} min`,
+      `${last.chartsFinished} chart renders, ${last.shapeChanges} data shape changes ` +
+      `in ${Math.round(last.t / 60)} min`,
   )
 }
 if (data.issues.length) {

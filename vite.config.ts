@@ -64,6 +64,34 @@ function preloadCharts(): Plugin {
   }
 }
 
+/**
+ * The early requests (src/lib/early-fetch.ts) are built as an entry of their own, `boot`, and
+ * index.html runs it as an async module script before the app's entry: it starts config.json and
+ * the data as soon as its few hundred bytes have arrived, while the app is still being compiled and
+ * evaluated. The app's entry imports the same chunk, so the module runs once. (Inside the entry
+ * chunk, as before, it could only run once the whole 440 KiB had been compiled, and the data
+ * requests waited for the app's evaluation to end.)
+ */
+function bootScript(): Plugin {
+  return {
+    name: 'boot-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const boot = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && c.isEntry && c.name === 'boot',
+        )
+        if (!boot) throw new Error('boot-script: the build has no `boot` entry chunk')
+        return html.replace(
+          '<meta name="viewport"',
+          `<script type="module" async crossorigin src="./${boot.fileName}"></script>\n    <meta name="viewport"`,
+        )
+      },
+    },
+  }
+}
+
 /** msw's worker is for development only: the production build must not ship it. */
 function dropMockWorker(): Plugin {
   let outDir = 'dist'
@@ -81,7 +109,7 @@ function dropMockWorker(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), themeCssPlugin(), cspMeta(), preloadCharts(), dropMockWorker(), licenses(), serviceWorker()],
+  plugins: [react(), themeCssPlugin(), cspMeta(), preloadCharts(), bootScript(), dropMockWorker(), licenses(), serviceWorker()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -89,6 +117,12 @@ export default defineConfig({
     target: ['chrome83'],
     sourcemap: false,
     chunkSizeWarningLimit: 700,
+    rollupOptions: {
+      input: {
+        index: fileURLToPath(new URL('./index.html', import.meta.url)),
+        boot: fileURLToPath(new URL('./src/lib/early-fetch.ts', import.meta.url)),
+      },
+    },
   },
   preview: {
     port: 4173,

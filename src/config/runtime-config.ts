@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { describeIssues } from '@/lib/describe-issues'
-import { CONFIG_REQUEST_INIT, CONFIG_URL, takeEarlyResponse } from '@/lib/early-fetch'
+import {
+  CONFIG_REQUEST_INIT,
+  CONFIG_URL,
+  DEFAULT_API_BASE,
+  takeEarlyResponse,
+} from '@/lib/early-fetch'
 
 /**
  * Runtime configuration, read from `config.json` next to index.html when the app starts, so a
@@ -8,7 +13,7 @@ import { CONFIG_REQUEST_INIT, CONFIG_URL, takeEarlyResponse } from '@/lib/early-
  */
 export const runtimeConfigSchema = z.object({
   /** Base URL of the data API: the JSON files the build emits (`./data`) or a live backend. */
-  apiBaseUrl: z.string().min(1).default('./data'),
+  apiBaseUrl: z.string().min(1).default(DEFAULT_API_BASE),
   /** Show demo values (prior years, per-organisation splits). Reported figures are always shown. */
   showDemoData: z.boolean().default(true),
   /** Seconds between background refreshes of the data; 0 turns refreshing off. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod'
 import { describeIssues } from './describe-issues'
-import { apiUrl, DATA_REQUEST_INIT, takeEarlyResponse } from './early-fetch'
+import { apiUrl, DATA_REQUEST_INIT, DEFAULT_API_BASE, takeEarlyResponse } from './early-fetch'
 
 /**
  * The one way the app reads data: fetch → JSON → zod parse → a typed value, or an ApiError whose
@@ -28,7 +28,7 @@ interface ApiSettings {
   timeoutMs: number
 }
 
-const settings: ApiSettings = { baseUrl: './data', timeoutMs: 15000 }
+const settings: ApiSettings = { baseUrl: DEFAULT_API_BASE, timeoutMs: 15000 }
 
 /** Called once at start-up with the runtime config. */
 export function configureApi(next: Partial<ApiSettings>): void {

@@ -8,12 +8,16 @@ import './lib/zod-setup'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { keepLastGood } from './api/last-good'
+import { prefetchOpeningData } from './api/start-data'
 import { App } from './app/app'
 import { loadRuntimeConfig } from './config/runtime-config'
 import { configureApi } from './lib/api-client'
 import { createQueryClient } from './lib/query-client'
 import { registerServiceWorker } from './lib/service-worker'
 import { userMessage } from './lib/user-message'
+
+/** How long the first render waits for the opening view's data before it shows its loading state. */
+const FIRST_RENDER_WAIT_MS = 800
 
 async function start() {
   const loaded = await loadRuntimeConfig()
@@ -27,6 +31,9 @@ async function start() {
   const client = createQueryClient(loaded.config)
   // The last good data kept in this browser fills the screen at once if the source is down.
   keepLastGood(client, loaded.config.apiBaseUrl)
+  // The first render shows the figures: it waits for the data that is on its way (at most
+  // FIRST_RENDER_WAIT_MS; the page's own "加载中" line shows meanwhile).
+  await prefetchOpeningData(client, FIRST_RENDER_WAIT_MS)
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App loaded={loaded} client={client} />

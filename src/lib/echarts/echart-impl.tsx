@@ -1,9 +1,11 @@
 import EChartsReactCore from 'echarts-for-react/esm/core'
 import isEqual from 'fast-deep-equal'
-import { useCallback, useMemo, useRef } from 'react'
+import { useCallback, useMemo, useRef, useState } from 'react'
 import type { EChartsReactProps } from 'echarts-for-react/esm/types'
 import { echarts } from './core'
+import { UPDATE_MS } from './option-base'
 import type { ChartOption } from './types'
+import { haveFirstChartsShown, markFirstChartsShown } from './use-near-viewport'
 
 export interface EChartProps {
   option: ChartOption
@@ -53,7 +55,15 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
     // renders again, and that one counts.
     if (!el || el.clientWidth === 0 || el.clientHeight === 0) return
     el.dataset.chartState = 'finished'
+    markFirstChartsShown()
   }, [])
+
+  // Only the page's first charts make an entrance (600 ms). A chart that appears after them (a
+  // filter that brings it back, the big screen's next page), and the series an update adds (back
+  // from a town to the whole district), answer what the user or the rotation did: they enter as
+  // quickly as an update morphs, so the page settles within the issue #16 budgets.
+  const [quickEntrance] = useState(haveFirstChartsShown)
+  const [firstOption] = useState(option)
 
   // Called right after the first setOption, before ECharts has painted: the `finished` handler
   // bound with it sees the first render.
@@ -82,7 +92,13 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
     <EChartsReactOnce
       echarts={echarts}
       // A shallow copy: ECharts rewrites some top-level keys (e.g. `media`) of what it is given.
-      option={useMemo(() => ({ ...option }), [option])}
+      option={useMemo(
+        () =>
+          quickEntrance || option !== firstOption
+            ? { ...option, animationDuration: UPDATE_MS }
+            : { ...option },
+        [option, quickEntrance, firstOption],
+      )}
       replaceMerge={REPLACE_SERIES}
       // Render on the next frame, not inside setOption: echarts-for-react binds the `finished`
       // handler after its first setOption, and a chart without animation (city-scale data) would

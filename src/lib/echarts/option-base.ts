@@ -3,6 +3,10 @@ import type { ChartTheme } from '@/lib/theme/themes'
 
 /** Above this many data items a chart does not animate: updates must be quick at city scale. */
 const ANIMATION_LIMIT = 400
+/** The entrance of the page's first charts, ms. */
+export const ENTRANCE_MS = 600
+/** An update's morph, and the entrance of a chart that appears later (src/lib/echarts/echart-impl.tsx), ms. */
+export const UPDATE_MS = 150
 
 /**
  * The one base of every chart option, whatever its feature: the theme's text style and tooltip
@@ -17,8 +21,8 @@ export function baseOption(theme: ChartTheme, items = 0) {
     backgroundColor: 'transparent',
     textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
     animation: items <= ANIMATION_LIMIT,
-    animationDuration: 600,
-    animationDurationUpdate: 150,
+    animationDuration: ENTRANCE_MS,
+    animationDurationUpdate: UPDATE_MS,
     tooltip: {
       confine: true,
       backgroundColor: theme.tooltipBg,

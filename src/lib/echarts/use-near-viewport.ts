@@ -17,6 +17,8 @@ export const EagerChartsContext = createContext(false)
  * holding up the first ones). Each entry wakes one chart.
  */
 const deferred: (() => void)[] = []
+/** Whether a chart of this page has finished its first render (set by the chart wrapper). */
+let firstChartsShown = false
 let timer = 0
 let idle = 0
 
@@ -36,13 +38,34 @@ function wakeNext() {
   if (deferred.length > 0) idle = requestIdle(wakeNext)
 }
 
-/** (Re)starts the wait before the deferred charts: every chart in view pushes it back. */
+/**
+ * (Re)starts the wait before the deferred charts: every chart in view pushes it back. Only while
+ * the page shows its first charts: later (a filter that brings charts back, another page) the
+ * charts out of view follow in the next idle periods, so that the whole page has settled soon
+ * after the user's action.
+ */
 function scheduleDeferred() {
   window.clearTimeout(timer)
   if (idle) return
-  timer = window.setTimeout(() => {
-    if (deferred.length > 0) idle = requestIdle(wakeNext)
-  }, DEFER_MS)
+  timer = window.setTimeout(
+    () => {
+      if (deferred.length > 0) idle = requestIdle(wakeNext)
+    },
+    firstChartsShown ? 0 : DEFER_MS,
+  )
+}
+
+/**
+ * Called by the chart wrapper when any chart has finished its first render: from then on, a chart
+ * that appears enters quickly and the deferred ones do not wait (see scheduleDeferred).
+ */
+export function markFirstChartsShown(): void {
+  firstChartsShown = true
+}
+
+/** Whether the page has shown its first charts (see markFirstChartsShown). */
+export function haveFirstChartsShown(): boolean {
+  return firstChartsShown
 }
 
 /** Wakes every waiting chart at once (printing: every chart must be on paper). */

@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath, URL } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { flexGapPlugin } from './scripts/flex-gap-plugin.ts'
 import { licenses } from './scripts/licenses-plugin.ts'
 import { serviceWorker } from './scripts/sw-plugin.ts'
 import { themeCssPlugin } from './scripts/theme-plugin.ts'
@@ -109,7 +110,18 @@ function dropMockWorker(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), themeCssPlugin(), cspMeta(), preloadCharts(), bootScript(), dropMockWorker(), licenses(), serviceWorker()],
+  plugins: [
+    react(),
+    // Chromium 83 has no flex `gap`: margins instead where the page is marked so.
+    flexGapPlugin(),
+    themeCssPlugin(),
+    cspMeta(),
+    preloadCharts(),
+    bootScript(),
+    dropMockWorker(),
+    licenses(),
+    serviceWorker(),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

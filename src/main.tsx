@@ -12,6 +12,7 @@ import { prefetchOpeningData } from './api/start-data'
 import { App } from './app/app'
 import { loadRuntimeConfig } from './config/runtime-config'
 import { configureApi } from './lib/api-client'
+import { markMissingFlexGap } from './lib/flex-gap'
 import { createQueryClient } from './lib/query-client'
 import { registerServiceWorker } from './lib/service-worker'
 import { userMessage } from './lib/user-message'
@@ -34,6 +35,7 @@ async function start() {
   // The first render shows the figures: it waits for the data that is on its way (at most
   // FIRST_RENDER_WAIT_MS; the page's own "加载中" line shows meanwhile).
   await prefetchOpeningData(client, FIRST_RENDER_WAIT_MS)
+  markMissingFlexGap()
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App loaded={loaded} client={client} />

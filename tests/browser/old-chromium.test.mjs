@@ -4,8 +4,9 @@
  * $OLD_CHROMIUM_VERSIONS (default 83, 88, 103; fetched once by ./old-chromium.mjs and cached
  * outside the repo): every report figure, every chart drawn on the overview, the group pages, the
  * big screen and 对比分析, the import page, and no uncaught error, console error or CSP violation.
- * From Chromium 86 on the page must also look right: no text overlaps text in the header or on a
- * metric card, and no nav tab wraps.
+ * The page must also look right: no text overlaps text in the header or on a metric card, no nav
+ * tab wraps, and what the layout spaces apart with flex `gap` (which Chromium 83 lacks: margins
+ * stand in, scripts/flex-gap-plugin.ts) does not touch.
  *
  * Checks read the page with evaluate/waitForFunction, not Playwright's locators: their visibility
  * checks call Element.checkVisibility (Chromium 105), which these builds lack.
@@ -62,6 +63,45 @@ function findTextOverlaps(page, selector) {
   }, selector)
 }
 
+/**
+ * Neighbours the layout spaces apart that touch (less than 2 px between them): a card's figure
+ * and its unit, the filter bar's controls, the header's buttons, the clock and its date.
+ */
+function findTouching(page) {
+  return page.evaluate(() => {
+    const pairs = [
+      ['.metric-card__figure', '.metric-card__unit'],
+      ['.filter-bar > :nth-child(1)', '.filter-bar > :nth-child(2)'],
+      ['.filter-bar > :nth-child(2)', '.filter-bar > :nth-child(3)'],
+      ['.clock > :nth-child(1)', '.clock > :nth-child(2)'],
+    ]
+    const found = []
+    for (const [a, b] of pairs) {
+      const left = document.querySelector(a)
+      const right = document.querySelector(b)
+      if (!left || !right) {
+        found.push(`${a} / ${b}: not on the page`)
+        continue
+      }
+      const l = left.getBoundingClientRect()
+      const r = right.getBoundingClientRect()
+      const sameLine = Math.min(l.bottom, r.bottom) - Math.max(l.top, r.top) > 0
+      if (sameLine && r.left - l.right < 2)
+        found.push(`${a} / ${b}: ${Math.round(r.left - l.right)} px apart`)
+    }
+    const buttons = [...document.querySelectorAll('header button')].filter(
+      (el) => el.getBoundingClientRect().width > 0,
+    )
+    for (let i = 1; i < buttons.length; i++) {
+      const l = buttons[i - 1].getBoundingClientRect()
+      const r = buttons[i].getBoundingClientRect()
+      if (Math.abs(l.top - r.top) < 2 && r.left - l.right < 2)
+        found.push(`「${buttons[i - 1].textContent}」 touches 「${buttons[i].textContent}」`)
+    }
+    return found
+  })
+}
+
 const countAlerts = (page) =>
   page.evaluate(() => document.querySelectorAll('[role="alert"]').length)
 
@@ -85,7 +125,14 @@ for (const version of testedOldChromiumVersions()) {
       assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
       assert.equal(await countAlerts(page), 0, 'no panel shows an error')
       await page.screenshot({ path: `${SHOTS}/chromium-${version}-overview.png` })
-      if (version >= 86) {
+      // Spacing that Chromium 83 has no flex `gap` for (scripts/flex-gap-plugin.ts).
+      assert.equal(
+        await page.evaluate(() => document.documentElement.classList.contains('no-flex-gap')),
+        version < 84,
+        'the page knows whether this browser has flex gap',
+      )
+      assert.deepEqual(await findTouching(page), [], 'what the layout spaces apart is apart')
+      {
         assert.deepEqual(await findTextOverlaps(page, 'header'), [], 'header text does not overlap')
         assert.deepEqual(
           await findTextOverlaps(page, '[data-indicator-id]'),

@@ -1,0 +1,99 @@
+import postcss, { type AtRule, type Declaration, type Node, type Plugin, type Rule } from 'postcss'
+import type { Plugin as VitePlugin } from 'vite'
+
+/**
+ * Chromium 83 — the kernel of many 信创 office browsers — lays out flex containers without `gap`
+ * (Chromium 84 added it; grid gap it has). Without a fallback a figure touches its unit, buttons
+ * touch each other and the filter controls run together. This PostCSS plugin adds, after every
+ * rule that makes a flex container with a gap, the same spacing as margins for pages whose
+ * <html> carries `no-flex-gap` (set by src/lib/flex-gap.ts only where the browser lacks it):
+ *
+ *   .bar { display: flex; gap: 8px }   →   .no-flex-gap .bar > * + * { margin-left: 8px }
+ *   column direction                   →   … > * + * { margin-top: <row gap> }
+ *   wrapping row                       →   … > * { margin-right: <column gap> }
+ *
+ * In a wrapping row every item is spaced on its far side, so that a new line starts flush; the
+ * lines themselves are not spaced (they touch, as before). The fallback rule follows its source
+ * rule, so a later rule of the same weight (`.foot .note { margin-left: auto }`) still wins. A rule
+ * that changes the direction without `display` (a modifier, a media query) undoes the base rule's
+ * margins on the other axis. A gap set on its own keeps no fallback.
+ */
+export function flexGapFallback(): Plugin {
+  return {
+    postcssPlugin: 'flex-gap-fallback',
+    Rule(rule) {
+      if (rule.selector.includes('.no-flex-gap') || insideKeyframes(rule)) return
+      const decls = new Map<string, Declaration>()
+      rule.each((node) => {
+        if (node.type === 'decl') decls.set(node.prop.toLowerCase(), node)
+      })
+      const display = decls.get('display')?.value.trim()
+      const direction = decls.get('flex-direction') ?? decls.get('flex-flow')
+      // A modifier of a flex container (`.side--right { flex-direction: row; gap: 16px }`) states
+      // its direction and gap without `display`; its fallback also undoes the base rule's.
+      const modifier = display === undefined && direction !== undefined
+      if (display !== 'flex' && display !== 'inline-flex' && !modifier) return
+      const { row, column } = gapsOf(decls)
+      const flow = `${decls.get('flex-direction')?.value ?? ''} ${decls.get('flex-flow')?.value ?? ''}`
+      const vertical = /\bcolumn\b/.test(flow)
+      const reverse = /-reverse\b/.test(flow)
+      const size = vertical ? row : column
+      const spacing = size && !/^0(px|rem|em)?$/.test(size) ? size : undefined
+      if (!spacing && !modifier) return
+      const wraps = /\bwrap\b/.test(`${decls.get('flex-wrap')?.value ?? ''} ${flow}`)
+      // A wrapping row spaces its items on their far side: a new line then starts flush.
+      const trailing = wraps && !vertical
+      const side = vertical ? (reverse ? 'bottom' : 'top') : reverse !== trailing ? 'right' : 'left'
+      const selectors = rule.selectors.map((s) => `.no-flex-gap ${s} > *${trailing ? '' : ' + *'}`)
+      const fallback = rule.clone({ selectors, nodes: [] })
+      if (modifier) {
+        // The base rule's fallback may have spaced the other axis: not this container's.
+        const others = vertical ? ['left', 'right'] : ['top', 'bottom']
+        for (const other of others) fallback.append({ prop: `margin-${other}`, value: '0' })
+        // Without a gap of its own it keeps the base rule's size, which CSS cannot read here.
+        if (spacing) fallback.append({ prop: `margin-${side}`, value: spacing })
+        rule.after(fallback)
+        return
+      }
+      if (spacing) rule.after(fallback.append({ prop: `margin-${side}`, value: spacing }))
+    },
+  }
+}
+flexGapFallback.postcss = true as const
+
+/**
+ * The fallback as a Vite plugin: it runs on every stylesheet of ours before Vite's own CSS
+ * handling (with the file as `from`), in development and in the build alike.
+ */
+export function flexGapPlugin(): VitePlugin {
+  const processor = postcss([flexGapFallback()])
+  return {
+    name: 'flex-gap-fallback',
+    enforce: 'pre',
+    async transform(code, id) {
+      const file = id.split('?')[0] ?? id
+      if (id.startsWith('\0') || !file.endsWith('.css') || file.includes('/node_modules/')) return
+      const result = await processor.process(code, { from: file })
+      return { code: result.css, map: null }
+    },
+  }
+}
+
+/** The row and column gaps a rule states (`gap: row [column]`, `row-gap`, `column-gap`). */
+function gapsOf(decls: Map<string, Declaration>): { row?: string; column?: string } {
+  const gap = decls
+    .get('gap')
+    ?.value.trim()
+    .split(/\s+(?![^(]*\))/)
+  return {
+    row: decls.get('row-gap')?.value.trim() ?? gap?.[0],
+    column: decls.get('column-gap')?.value.trim() ?? gap?.[1] ?? gap?.[0],
+  }
+}
+
+function insideKeyframes(rule: Rule): boolean {
+  for (let p: Node | undefined = rule.parent; p; p = p.parent) {
+    if (p.type === 'atrule' && /keyframes$/i.test((p as AtRule).name)) return true
+  }
+  return false
+}

@@ -1,7 +1,15 @@
-import { createContext, useContext, useEffect, useState, type RefObject } from 'react'
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useState,
+  type RefObject,
+} from 'react'
 
 /** How far outside the viewport a chart starts initialising, so a scroll finds it drawn. */
-const NEAR_MARGIN = '300px'
+const NEAR_PX = 300
+const NEAR_MARGIN = `${NEAR_PX}px`
 /** After the last chart came into view, how long the page waits before the deferred ones. */
 const DEFER_MS = 300
 
@@ -33,6 +41,12 @@ const requestIdle =
 
 function wakeNext() {
   idle = 0
+  // After the page's first charts, the waiting ones (out of view after a filter change) come
+  // together in one idle period: one render, and the page settles soon after the user's action.
+  if (firstChartsShown) {
+    for (const wake of deferred.splice(0)) wake()
+    return
+  }
   const wake = deferred.shift()
   wake?.()
   if (deferred.length > 0) idle = requestIdle(wakeNext)
@@ -84,6 +98,17 @@ export function useNearViewport(ref: RefObject<Element | null>, force: boolean):
   const eager = useContext(EagerChartsContext) || force
   const [near, setNear] = useState(eager || typeof IntersectionObserver === 'undefined')
   const show = near || eager
+  // After the page's first charts (a filter brings a chart back, another view opens), a chart in
+  // view initialises in this same commit, before the browser paints: its box costs the layout
+  // that frame does anyway, and the observer's extra frame and render are saved. Not during the
+  // first load, whose first layout is not forced before the cards have painted.
+  useLayoutEffect(() => {
+    const el = ref.current
+    if (show || !el || !haveFirstChartsShown()) return
+    const box = el.getBoundingClientRect()
+    const inReach = box.bottom >= -NEAR_PX && box.top <= window.innerHeight + NEAR_PX
+    if (box.width > 0 && inReach) setNear(true)
+  }, [ref, show])
   useEffect(() => {
     const el = ref.current
     if (show || !el) return

@@ -92,9 +92,12 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
     <EChartsReactOnce
       echarts={echarts}
       // A shallow copy: ECharts rewrites some top-level keys (e.g. `media`) of what it is given.
+      // Compared by content: the same option built again (a re-render, a refresh with the same
+      // data) is no update, and must not become one by its entrance duration (that setOption
+      // would cut the first entrance short).
       option={useMemo(
         () =>
-          quickEntrance || option !== firstOption
+          quickEntrance || (option !== firstOption && !isEqual(option, firstOption))
             ? { ...option, animationDuration: UPDATE_MS }
             : { ...option },
         [option, quickEntrance, firstOption],

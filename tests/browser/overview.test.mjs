@@ -88,6 +88,39 @@ describe('overview at 1920×1080 (production build)', () => {
     assertChartsDrawnAndSharp(await readChartCanvases(hidpi.page), 2)
   })
 
+  it('redraws every chart to its new width when the window is resized', async (t) => {
+    const { page } = await harness.open(t, '#/', { waitFor: waitForCardsAndCharts })
+    /** Each chart's canvas width (CSS px) next to the width of the box it must fill. */
+    const widths = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('[data-chart-state]')].map((holder) => ({
+          box: holder.clientWidth,
+          canvas: parseFloat(holder.querySelector('canvas')?.style.width ?? '0'),
+        })),
+      )
+    const before = await widths()
+    assert.ok(
+      before.every((w) => w.box > 0 && w.canvas === w.box),
+      'charts fill their boxes',
+    )
+    await page.setViewportSize({ width: 1280, height: 900 })
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-chart-state]')].every(
+          (h) => parseFloat(h.querySelector('canvas')?.style.width ?? '0') === h.clientWidth,
+        ),
+      null,
+      { timeout: 10_000 },
+    )
+    const after = await widths()
+    assert.notDeepEqual(
+      after.map((w) => w.box),
+      before.map((w) => w.box),
+      'the boxes changed width',
+    )
+    assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+  })
+
   it('shows every reported figure next to its name (34 of them)', async () => {
     const { page } = overview
     assert.equal(reportedObservations.length, 34, 'observations.json has 34 reported figures')

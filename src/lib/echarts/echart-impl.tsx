@@ -25,6 +25,31 @@ type Instance = ReturnType<typeof echarts.init>
  * through the library's size sensor.
  */
 class EChartsReactOnce extends EChartsReactCore {
+  constructor(props: EChartsReactProps) {
+    super(props)
+    // The size sensor also calls `resize` when the box has kept its size (the library's own
+    // first-call guard is not enough once charts mount in the page's first render): a resize
+    // re-renders the chart without animation and cuts its entrance short. Only a real change of
+    // size goes through. (`resize` is private in the library's types, hence the cast.)
+    // (The skipped call still counts as the library's first one, after which it resizes.)
+    const self = this as unknown as { resize: () => void; isInitialResize: boolean }
+    const resize = self.resize.bind(this)
+    self.resize = () => {
+      const instance = this.getEchartsInstance() as Instance | undefined
+      const box = this.ele
+      if (
+        instance &&
+        box &&
+        instance.getWidth() === box.clientWidth &&
+        instance.getHeight() === box.clientHeight
+      ) {
+        self.isInitialResize = false
+        return
+      }
+      resize()
+    }
+  }
+
   override initEchartsInstance(): ReturnType<EChartsReactCore['initEchartsInstance']> {
     const init = this.echarts.init as (...args: unknown[]) => Instance
     const instance = init(this.ele, this.props.theme, this.props.opts)

@@ -21,6 +21,8 @@ import { userMessage } from './lib/user-message'
 const FIRST_RENDER_WAIT_MS = 800
 
 async function start() {
+  // Before any wait: the probe's layout costs nothing while the data is on its way.
+  markMissingFlexGap()
   const loaded = await loadRuntimeConfig()
   configureApi({ baseUrl: loaded.config.apiBaseUrl, timeoutMs: loaded.config.requestTimeoutMs })
   if (import.meta.env.DEV && import.meta.env.VITE_MSW !== 'off') {
@@ -35,7 +37,6 @@ async function start() {
   // The first render shows the figures: it waits for the data that is on its way (at most
   // FIRST_RENDER_WAIT_MS; the page's own "加载中" line shows meanwhile).
   await prefetchOpeningData(client, FIRST_RENDER_WAIT_MS)
-  markMissingFlexGap()
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App loaded={loaded} client={client} />

@@ -17,21 +17,20 @@ export interface EChartProps {
 type Instance = ReturnType<typeof echarts.init>
 
 /**
- * echarts-for-react's core with one change: the chart is initialised once. Since 3.0.4 the library
- * first creates a temporary instance, waits for it to render (`finished`, a frame later), disposes
- * it and creates the real one with the size the box has by then. Our boxes are sized by CSS before
- * the chart mounts, so the first size is the final one: the temporary chart cost a second
- * `echarts.init` and a frame per chart before anything was drawn. Resizes after that still go
- * through the library's size sensor.
+ * echarts-for-react's core with two changes. The chart is initialised once: since 3.0.4 the
+ * library first creates a temporary instance, waits for it to render (`finished`, a frame later),
+ * disposes it and creates the real one with the size the box has by then. Our boxes are sized by
+ * CSS before the chart mounts, so the first size is the final one: the temporary chart cost a
+ * second `echarts.init` and a frame per chart before anything was drawn. And a resize goes through
+ * only when the box's size has changed: the size sensor also calls it with the size unchanged
+ * (the library's first-call guard is not enough once charts mount in the page's first render), and
+ * a resize re-renders without animation, which cut the entrance short.
  */
 class EChartsReactOnce extends EChartsReactCore {
   constructor(props: EChartsReactProps) {
     super(props)
-    // The size sensor also calls `resize` when the box has kept its size (the library's own
-    // first-call guard is not enough once charts mount in the page's first render): a resize
-    // re-renders the chart without animation and cuts its entrance short. Only a real change of
-    // size goes through. (`resize` is private in the library's types, hence the cast.)
-    // (The skipped call still counts as the library's first one, after which it resizes.)
+    // `resize` and `isInitialResize` are private in the library's types, hence the cast. A
+    // skipped call still counts as the library's first one, after which it resizes.
     const self = this as unknown as { resize: () => void; isInitialResize: boolean }
     const resize = self.resize.bind(this)
     self.resize = () => {

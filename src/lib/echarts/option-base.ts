@@ -4,7 +4,7 @@ import type { ChartTheme } from '@/lib/theme/themes'
 /** Above this many data items a chart does not animate: updates must be quick at city scale. */
 const ANIMATION_LIMIT = 400
 /** The entrance of the page's first charts, ms. */
-export const ENTRANCE_MS = 600
+const ENTRANCE_MS = 600
 /** An update's morph, and the entrance of a chart that appears later (src/lib/echarts/echart-impl.tsx), ms. */
 export const UPDATE_MS = 150
 

@@ -55,8 +55,8 @@ function wakeNext() {
 /**
  * (Re)starts the wait before the deferred charts: every chart in view pushes it back. Only while
  * the page shows its first charts: later (a filter that brings charts back, another page) the
- * charts out of view follow in the next idle periods, so that the whole page has settled soon
- * after the user's action.
+ * charts out of view follow together in the next idle period (wakeNext), so that the whole page
+ * has settled soon after the user's action.
  */
 function scheduleDeferred() {
   window.clearTimeout(timer)

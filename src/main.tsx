@@ -8,7 +8,7 @@ import './lib/zod-setup'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { keepLastGood } from './api/last-good'
-import { prefetchOpeningData } from './api/start-data'
+import { canonicalizeOpeningUrl, prefetchOpeningData } from './api/start-data'
 import { App } from './app/app'
 import { loadRuntimeConfig } from './config/runtime-config'
 import { configureApi } from './lib/api-client'
@@ -37,6 +37,7 @@ async function start() {
   // The first render shows the figures: it waits for the data that is on its way (at most
   // FIRST_RENDER_WAIT_MS; the page's own "加载中" line shows meanwhile).
   await prefetchOpeningData(client, FIRST_RENDER_WAIT_MS)
+  canonicalizeOpeningUrl(client, loaded.config.showDemoData)
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App loaded={loaded} client={client} />

@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query'
 import { createContext, useContext, useMemo } from 'react'
 import { userMessage } from '@/lib/user-message'
 import {
@@ -10,11 +11,11 @@ import type { ParsedCollection } from '@/lib/api-client'
 import { GROUPS } from '@/domain/groups'
 import { mergeObservations, mergeYears } from '@/domain/merge'
 import { markedOrganization } from '@/domain/organizations'
-import { useIndicators } from './get-indicators'
-import { useLocalData, type LocalData } from './local-data'
-import { useMeta } from './get-meta'
-import { useObservations } from './get-observations'
-import { useOrganizations } from './get-organizations'
+import { indicatorsQueryOptions, useIndicators } from './get-indicators'
+import { localDataQueryOptions, useLocalData, type LocalData } from './local-data'
+import { metaQueryOptions, useMeta } from './get-meta'
+import { observationsQueryOptions, useObservations } from './get-observations'
+import { organizationsQueryOptions, useOrganizations } from './get-organizations'
 import type { QueryTuning } from './query-tuning'
 
 /** The dataset on screen: the published data with any browser-imported data applied over it. */
@@ -120,6 +121,22 @@ function sharedJoin(sources: DatasetSources): Dataset {
   const dataset = joinDataset(sources)
   lastJoin = { sources, dataset }
   return dataset
+}
+
+/**
+ * The dataset as the first render will see it, from what the query cache holds now (the same
+ * shared join, so that render reuses it), or null while a source is missing or the browser's
+ * imported data has not been read yet. For main.tsx, before the first render.
+ */
+export function cachedDataset(client: QueryClient): Dataset | null {
+  const meta = client.getQueryData(metaQueryOptions().queryKey)
+  const indicators = client.getQueryData(indicatorsQueryOptions().queryKey)
+  const organizations = client.getQueryData(organizationsQueryOptions().queryKey)
+  const observations = client.getQueryData(observationsQueryOptions().queryKey)
+  const local = client.getQueryState(localDataQueryOptions().queryKey)
+  if (!meta || !indicators || !organizations || !observations || !local) return null
+  if (local.status === 'pending') return null
+  return sharedJoin({ meta, indicators, organizations, observations, local: local.data ?? null })
 }
 
 /**

@@ -1,11 +1,14 @@
-import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { QueryClient, QueryClientProvider, QueryObserver } from '@tanstack/react-query'
+import { renderHook } from '@testing-library/react'
+import { createElement, type ReactNode } from 'react'
 import { delay, http, HttpResponse } from 'msw'
 import { afterEach, describe, expect, it } from 'vitest'
 import { server } from '../../mocks/node'
+import { cachedDataset, useDatasetState } from './dataset'
 import { metaQueryOptions } from './get-meta'
 import { datasetKeys } from './keys'
 import { setLocalDataStore } from './local-data'
-import { prefetchOpeningData } from './start-data'
+import { canonicalizeOpeningUrl, prefetchOpeningData } from './start-data'
 
 /**
  * What the first render waits for: the opening view's data when it comes soon (so the page shows
@@ -83,5 +86,42 @@ describe('prefetchOpeningData', () => {
     const c = client()
     await prefetchOpeningData(c, 5000)
     expect(c.getQueryState(datasetKeys.facts())).toBeUndefined()
+  })
+})
+
+describe('canonicalizeOpeningUrl', () => {
+  /** Opens `hash` as main.tsx does: the data fetched (waiting at most `waitMs`), then the URL. */
+  async function open(hash: string, waitMs = 5000) {
+    window.location.hash = hash
+    const c = client()
+    await prefetchOpeningData(c, waitMs)
+    canonicalizeOpeningUrl(c, true)
+    return c
+  }
+
+  it("names the year shown in a desk view's link before the first render, other parameters kept", async () => {
+    await open('#/group/admin-services?year=1999&x=1')
+    expect(window.location.hash).toBe('#/group/admin-services?year=2024&x=1')
+  })
+
+  it('hands the first render the dataset it joined, not a second copy', async () => {
+    const c = await open('#/')
+    const joined = cachedDataset(c)
+    expect(joined?.meta.period.year).toBe(2024)
+    const wrapper = ({ children }: { children: ReactNode }) =>
+      createElement(QueryClientProvider, { client: c }, children)
+    const { result } = renderHook(() => useDatasetState(), { wrapper })
+    expect(result.current.status).toBe('ready')
+    expect(result.current.status === 'ready' && result.current.data).toBe(joined)
+  })
+
+  it('leaves the URL alone on the big screen and while the data has not come', async () => {
+    await open('#/screen?rotate=0')
+    expect(window.location.hash).toBe('#/screen?rotate=0')
+
+    server.use(http.get('*/data/observations.json', () => delay('infinite')))
+    const slow = await open('#/', 100)
+    expect(cachedDataset(slow)).toBeNull()
+    expect(window.location.hash).toBe('#/')
   })
 })

@@ -150,12 +150,18 @@ export function table(rows) {
     .join('\n')
 }
 
-/** Waits until the page has charts and every one has finished rendering (data-chart-state). */
+/**
+ * Waits until every chart holder on the page has its chart and each has finished rendering
+ * (data-chart-state): the charts out of view initialise after the first ones.
+ */
 export function waitForChartsFinished(page) {
   return page.waitForFunction(() => {
+    const holders = [...document.querySelectorAll('.chart-panel__chart')]
     const charts = [...document.querySelectorAll('[data-chart-state]')]
     return (
-      charts.length > 0 && charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
+      charts.length > 0 &&
+      holders.every((h) => h.querySelector('[data-chart-state]') !== null) &&
+      charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
     )
   })
 }

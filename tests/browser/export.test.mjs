@@ -18,10 +18,13 @@ function open(t, path) {
   return harness.open(t, path, {
     acceptDownloads: true,
     waitFor: (page) =>
+      // Every chart on the page, including the ones out of view that initialise after the first.
       page.waitForFunction(() => {
+        const holders = [...document.querySelectorAll('.chart-panel__chart')]
         const charts = [...document.querySelectorAll('[data-chart-state]')]
         return (
           charts.length > 0 &&
+          holders.every((h) => h.querySelector('[data-chart-state]') !== null) &&
           charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
         )
       }),

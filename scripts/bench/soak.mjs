@@ -131,9 +131,16 @@ function trend(series) {
   }
 }
 
+/**
+ * One figure's series over the samples taken on the alignment page (samples taken on another page
+ * are kept in the file, not compared).
+ */
+function aligned(key) {
+  return samples.filter((s) => s.aligned !== false).map((s) => ({ t: s.t, value: s[key] }))
+}
+
 function trends() {
-  const pick = (key) =>
-    samples.filter((s) => s.aligned !== false).map((s) => ({ t: s.t, value: s[key] }))
+  const pick = aligned
   return {
     heap: trend(pick('heapUsed')),
     nodes: trend(pick('nodes')),
@@ -144,9 +151,7 @@ function trends() {
 }
 
 function summary() {
-  // Samples taken on another page than the alignment page are kept in the series, not compared.
-  const pick = (key) =>
-    samples.filter((s) => s.aligned !== false).map((s) => ({ t: s.t, value: s[key] }))
+  const pick = aligned
   return samples.some((s) => s.aligned !== false)
     ? {
         heap: growth(pick('heapUsed')),

@@ -74,7 +74,17 @@ function scheduleDeferred() {
  * that appears enters quickly and the deferred ones do not wait (see scheduleDeferred).
  */
 export function markFirstChartsShown(): void {
+  if (firstChartsShown) return
   firstChartsShown = true
+  for (const listener of firstChartsListeners.splice(0)) listener()
+}
+
+const firstChartsListeners: (() => void)[] = []
+
+/** Calls `listener` once, when the page's first charts have shown (at once if they have). */
+export function onFirstChartsShown(listener: () => void): void {
+  if (firstChartsShown) listener()
+  else firstChartsListeners.push(listener)
 }
 
 /** Whether the page has shown its first charts (see markFirstChartsShown). */

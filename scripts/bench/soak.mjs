@@ -140,24 +140,22 @@ function aligned(key) {
 }
 
 function trends() {
-  const pick = aligned
   return {
-    heap: trend(pick('heapUsed')),
-    nodes: trend(pick('nodes')),
-    listeners: trend(pick('listeners')),
-    canvases: trend(pick('canvases')),
+    heap: trend(aligned('heapUsed')),
+    nodes: trend(aligned('nodes')),
+    listeners: trend(aligned('listeners')),
+    canvases: trend(aligned('canvases')),
     idb: trend(samples.map((s) => ({ t: s.t, value: s.idb }))),
   }
 }
 
 function summary() {
-  const pick = aligned
   return samples.some((s) => s.aligned !== false)
     ? {
-        heap: growth(pick('heapUsed')),
-        nodes: growth(pick('nodes')),
-        listeners: growth(pick('listeners')),
-        canvases: growth(pick('canvases')),
+        heap: growth(aligned('heapUsed')),
+        nodes: growth(aligned('nodes')),
+        listeners: growth(aligned('listeners')),
+        canvases: growth(aligned('canvases')),
       }
     : null
 }

@@ -1,6 +1,5 @@
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
 import { opensOnScreen } from '@/lib/early-fetch'
-import { currentLocation, matchPath } from '@/lib/router/hash-router'
 import { writeCanonicalFilters } from '@/stores/url-state'
 import { cachedDataset } from './dataset'
 import { factsQueryOptions } from './get-facts'
@@ -60,7 +59,7 @@ export function prefetchOpeningData(client: QueryClient, maxWaitMs: number): Pro
  * at 4×). The big screen has no filters in its URL; without the data the effect does it later.
  */
 export function canonicalizeOpeningUrl(client: QueryClient, demoAllowed: boolean): void {
-  if (matchPath('/screen', currentLocation().pathname)) return
+  if (opensOnScreen()) return
   const dataset = cachedDataset(client)
   if (dataset) writeCanonicalFilters(dataset, demoAllowed)
 }

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, it } from 'node:test'
-import { downloadFile, useHarness } from './helpers.mjs'
+import { downloadFile, useHarness, waitForCharts } from './helpers.mjs'
 import { themeMismatches, themeOf } from './theme.mjs'
 
 const harness = useHarness()
@@ -17,17 +17,7 @@ const downloads = mkdtempSync(join(tmpdir(), 'tzw-export-'))
 function open(t, path) {
   return harness.open(t, path, {
     acceptDownloads: true,
-    waitFor: (page) =>
-      // Every chart on the page, including the ones out of view that initialise after the first.
-      page.waitForFunction(() => {
-        const holders = [...document.querySelectorAll('.chart-panel__chart')]
-        const charts = [...document.querySelectorAll('[data-chart-state]')]
-        return (
-          charts.length > 0 &&
-          holders.every((h) => h.querySelector('[data-chart-state]') !== null) &&
-          charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
-        )
-      }),
+    waitFor: waitForCharts,
   })
 }
 

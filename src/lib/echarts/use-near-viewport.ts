@@ -27,6 +27,8 @@ export const EagerChartsContext = createContext(false)
 const deferred: (() => void)[] = []
 /** Whether a chart of this page has finished its first render (set by the chart wrapper). */
 let firstChartsShown = false
+/** Waiting for the first charts (onFirstChartsShown). */
+const firstChartsListeners: (() => void)[] = []
 let timer = 0
 let idle = 0
 
@@ -78,8 +80,6 @@ export function markFirstChartsShown(): void {
   firstChartsShown = true
   for (const listener of firstChartsListeners.splice(0)) listener()
 }
-
-const firstChartsListeners: (() => void)[] = []
 
 /** Calls `listener` once, when the page's first charts have shown (at once if they have). */
 export function onFirstChartsShown(listener: () => void): void {

@@ -25,11 +25,21 @@ describe('flexGapFallback (margins for browsers without flex gap)', () => {
   })
 
   it('spaces a wrapping row on the far side, so that a new line starts flush', () => {
-    expect(run('.d { display: flex; flex-wrap: wrap; gap: 8px 24px }')).toContain(
+    expect(run('.d { display: flex; flex-wrap: wrap; column-gap: 24px }')).toContain(
       '.no-flex-gap .d > * { margin-right: 24px }',
     )
+  })
+
+  it("spaces a wrapping row's lines by half the row gap above and below each item", () => {
+    expect(run('.d { display: flex; flex-wrap: wrap; gap: 8px 24px }')).toContain(
+      '.no-flex-gap .d > * { margin-right: 24px; margin-top: calc(8px / 2); margin-bottom: calc(8px / 2) }',
+    )
     expect(run('.e { display: flex; flex-flow: row wrap; gap: 10px }')).toContain(
-      '.no-flex-gap .e > * { margin-right: 10px }',
+      '.no-flex-gap .e > * { margin-right: 10px; margin-top: calc(10px / 2); margin-bottom: calc(10px / 2) }',
+    )
+    // Lines spaced although the items are not.
+    expect(run('.f { display: flex; flex-wrap: wrap; row-gap: 6px }')).toContain(
+      '.no-flex-gap .f > * { margin-top: calc(6px / 2); margin-bottom: calc(6px / 2) }',
     )
   })
 

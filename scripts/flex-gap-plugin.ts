@@ -10,10 +10,16 @@ import type { Plugin as VitePlugin } from 'vite'
  *
  *   .bar { display: flex; gap: 8px }   →   .no-flex-gap .bar > * + * { margin-left: 8px }
  *   column direction                   →   … > * + * { margin-top: <row gap> }
- *   wrapping row                       →   … > * { margin-right: <column gap> }
+ *   wrapping row                       →   … > * { margin-right: <column gap>;
+ *                                                   margin-top: calc(<row gap> / 2);
+ *                                                   margin-bottom: calc(<row gap> / 2) }
  *
- * In a wrapping row every item is spaced on its far side, so that a new line starts flush; the
- * lines themselves are not spaced (they touch, as before). The fallback rule follows its source
+ * In a wrapping row every item is spaced on its far side, so that a new line starts flush; its
+ * lines are spaced by half the row gap above and below each item, so a row that fits on one line
+ * stays centred in its container, which is taller by the row gap than in a browser with flex gap
+ * (a container cannot be pulled back with negative margins: the parent's own fallback may set
+ * them). Text beside elements in a flex container with a gap is an anonymous item that takes no
+ * margin: wrap it in a <span> (tests/browser/old-chromium.test.mjs finds any that touch). The fallback rule follows its source
  * rule, so a later rule of the same weight (`.foot .note { margin-left: auto }`) still wins. A rule
  * that changes the direction without `display` (a modifier, a media query) undoes the base rule's
  * margins on the other axis. A gap set on its own keeps no fallback.
@@ -37,25 +43,36 @@ export function flexGapFallback(): Plugin {
       const flow = `${decls.get('flex-direction')?.value ?? ''} ${decls.get('flex-flow')?.value ?? ''}`
       const vertical = /\bcolumn\b/.test(flow)
       const reverse = /-reverse\b/.test(flow)
-      const size = vertical ? row : column
-      const spacing = size && !/^0(px|rem|em)?$/.test(size) ? size : undefined
-      if (!spacing && !modifier) return
+      const spacing = nonZero(vertical ? row : column)
       const wraps = /\bwrap\b/.test(`${decls.get('flex-wrap')?.value ?? ''} ${flow}`)
       // A wrapping row spaces its items on their far side: a new line then starts flush.
       const trailing = wraps && !vertical
       const side = vertical ? (reverse ? 'bottom' : 'top') : reverse !== trailing ? 'right' : 'left'
+      // The lines of a wrapping row: half the row gap above and below every item.
+      const lineSpacing = trailing ? nonZero(row) : undefined
       const selectors = rule.selectors.map((s) => `.no-flex-gap ${s} > *${trailing ? '' : ' + *'}`)
       const fallback = rule.clone({ selectors, nodes: [] })
+      const spaceLines = () => {
+        if (!lineSpacing) return
+        for (const edge of ['top', 'bottom'])
+          fallback.append({ prop: `margin-${edge}`, value: `calc(${lineSpacing} / 2)` })
+      }
       if (modifier) {
-        // The base rule's fallback may have spaced the other axis: not this container's.
+        // The base rule's fallback may have spaced the other axis: not this container's (unless
+        // its own lines are spaced there, below).
         const others = vertical ? ['left', 'right'] : ['top', 'bottom']
-        for (const other of others) fallback.append({ prop: `margin-${other}`, value: '0' })
+        if (!lineSpacing)
+          for (const other of others) fallback.append({ prop: `margin-${other}`, value: '0' })
         // Without a gap of its own it keeps the base rule's size, which CSS cannot read here.
         if (spacing) fallback.append({ prop: `margin-${side}`, value: spacing })
+        spaceLines()
         rule.after(fallback)
         return
       }
-      if (spacing) rule.after(fallback.append({ prop: `margin-${side}`, value: spacing }))
+      if (!spacing && !lineSpacing) return
+      if (spacing) fallback.append({ prop: `margin-${side}`, value: spacing })
+      spaceLines()
+      rule.after(fallback)
     },
   }
 }
@@ -77,6 +94,11 @@ export function flexGapPlugin(): VitePlugin {
       return { code: result.css, map: null }
     },
   }
+}
+
+/** `size` unless it is missing or zero. */
+function nonZero(size: string | undefined): string | undefined {
+  return size && !/^0(px|rem|em)?$/.test(size) ? size : undefined
 }
 
 /** The row and column gaps a rule states (`gap: row [column]`, `row-gap`, `column-gap`). */

@@ -86,7 +86,7 @@ function TargetLine({
       : undefined
   return (
     <span className="metric-card__target" data-target-demo={target.demo} title={origin}>
-      目标 {text}
+      <span>目标 {text}</span>
       {met === true && <span className="tag tag--met">✓ 达标</span>}
       {met === false && <span className="tag tag--below">▲ 未达标</span>}
       {target.demo && <DemoBadge title={DEMO_TARGET_TITLE} />}

@@ -36,7 +36,7 @@ export function YearChangeMark({
       {change.tone !== 'flat' && changeArrow(change) && (
         <span aria-hidden="true">{changeArrow(change)}</span>
       )}
-      {shortChange(change, unit)}
+      <span>{shortChange(change, unit)}</span>
     </span>
   )
 }

@@ -6,7 +6,8 @@
  * big screen and 对比分析, the import page, and no uncaught error, console error or CSP violation.
  * The page must also look right: no text overlaps text in the header or on a metric card, no nav
  * tab wraps, and what the layout spaces apart with flex `gap` (which Chromium 83 lacks: margins
- * stand in, scripts/flex-gap-plugin.ts) does not touch.
+ * stand in, scripts/flex-gap-plugin.ts) is as far apart as its gap says — neighbours, the lines of
+ * wrapping rows, text beside elements — at 1920×1080, on the big screen and at 1024×768.
  *
  * Checks read the page with evaluate/waitForFunction, not Playwright's locators: their visibility
  * checks call Element.checkVisibility (Chromium 105), which these builds lack.
@@ -64,42 +65,91 @@ function findTextOverlaps(page, selector) {
 }
 
 /**
- * Neighbours the layout spaces apart that touch (less than 2 px between them): a card's figure
- * and its unit, the filter bar's controls, the header's buttons, the clock and its date.
+ * What the layout spaces apart with flex `gap` and is closer than the gap (1 px of rounding
+ * allowed): neighbours on one line (a card's figure and its unit, the filter bar's controls, the
+ * header's buttons, the clock and its date, the ▲ and its change), the lines of a wrapping row
+ * (the filter bar's notice under its selects), the items of a column. Text beside elements is
+ * measured too: in Chromium 83 it is an anonymous item no margin can space. The big screen is
+ * scaled as a whole, its gaps with it. Returns the findings and how many containers were read.
  */
-function findTouching(page) {
+function findNarrowGaps(page) {
   return page.evaluate(() => {
-    const pairs = [
-      ['.metric-card__figure', '.metric-card__unit'],
-      ['.filter-bar > :nth-child(1)', '.filter-bar > :nth-child(2)'],
-      ['.filter-bar > :nth-child(2)', '.filter-bar > :nth-child(3)'],
-      ['.clock > :nth-child(1)', '.clock > :nth-child(2)'],
-    ]
+    const px = (v) => parseFloat(v) || 0
     const found = []
-    for (const [a, b] of pairs) {
-      const left = document.querySelector(a)
-      const right = document.querySelector(b)
-      if (!left || !right) {
-        found.push(`${a} / ${b}: not on the page`)
-        continue
+    let containers = 0
+    for (const el of document.querySelectorAll('body *')) {
+      const style = getComputedStyle(el)
+      if (style.display !== 'flex' && style.display !== 'inline-flex') continue
+      const vertical = style.flexDirection.startsWith('column')
+      // (offsetWidth is rounded: a ratio near 1 is no scale.)
+      const ratio = el.offsetWidth > 0 ? el.getBoundingClientRect().width / el.offsetWidth : 1
+      const scale = Math.abs(ratio - 1) < 0.05 ? 1 : ratio
+      const main = px(vertical ? style.rowGap : style.columnGap) * scale
+      const cross = px(vertical ? style.columnGap : style.rowGap) * scale
+      if (main < 2 && cross < 2) continue
+      const items = []
+      for (const node of el.childNodes) {
+        let box
+        if (node.nodeType === Node.TEXT_NODE) {
+          // Adjacent text is one item.
+          const prev = node.previousSibling
+          if (node.textContent.trim() === '') continue
+          if (prev?.nodeType === Node.TEXT_NODE && prev.textContent.trim() !== '') continue
+          const range = document.createRange()
+          range.selectNodeContents(node)
+          box = range.getBoundingClientRect()
+        } else if (node.nodeType === Node.ELEMENT_NODE) {
+          const s = getComputedStyle(node)
+          if (s.position === 'absolute' || s.position === 'fixed' || s.display === 'none') continue
+          box = node.getBoundingClientRect()
+        } else continue
+        if (box.width === 0 || box.height === 0) continue
+        items.push({ box, text: node.textContent.trim().slice(0, 12) || node.nodeName })
       }
-      const l = left.getBoundingClientRect()
-      const r = right.getBoundingClientRect()
-      const sameLine = Math.min(l.bottom, r.bottom) - Math.max(l.top, r.top) > 0
-      if (sameLine && r.left - l.right < 2)
-        found.push(`${a} / ${b}: ${Math.round(r.left - l.right)} px apart`)
+      if (items.length < 2) continue
+      containers++
+      const name =
+        typeof el.className === 'string' && el.className
+          ? `.${el.className.split(' ')[0]}`
+          : el.nodeName
+      for (let i = 1; i < items.length; i++) {
+        const a = items[i - 1]
+        const b = items[i]
+        if (vertical) {
+          const apart = b.box.top - a.box.bottom
+          if (main >= 2 && apart < main - 1)
+            found.push(
+              `${name}: 「${a.text}」 / 「${b.text}」 ${Math.round(apart)} px apart (gap ${Math.round(main)})`,
+            )
+          continue
+        }
+        const sameLine = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top) > 0
+        if (sameLine) {
+          const apart = Math.max(b.box.left - a.box.right, a.box.left - b.box.right)
+          if (main >= 2 && apart < main - 1)
+            found.push(
+              `${name}: 「${a.text}」 | 「${b.text}」 ${Math.round(apart)} px apart (gap ${Math.round(main)})`,
+            )
+        } else if (cross >= 2 && b.box.top > a.box.top) {
+          // b starts a new line: it is below every item of the line before.
+          const lineAbove = items.slice(0, i).filter((x) => x.box.top < b.box.top - 1)
+          const apart = b.box.top - Math.max(...lineAbove.map((x) => x.box.bottom))
+          if (apart < cross - 1)
+            found.push(
+              `${name}: the line of 「${b.text}」 ${Math.round(apart)} px below the one above (row gap ${Math.round(cross)})`,
+            )
+        }
+      }
     }
-    const buttons = [...document.querySelectorAll('header button')].filter(
-      (el) => el.getBoundingClientRect().width > 0,
-    )
-    for (let i = 1; i < buttons.length; i++) {
-      const l = buttons[i - 1].getBoundingClientRect()
-      const r = buttons[i].getBoundingClientRect()
-      if (Math.abs(l.top - r.top) < 2 && r.left - l.right < 2)
-        found.push(`「${buttons[i - 1].textContent}」 touches 「${buttons[i].textContent}」`)
-    }
-    return found
+    return { found, containers }
   })
+}
+
+/** findNarrowGaps on `page`, asserted: none found, and the page had flex gaps to read. */
+async function assertGapsKept(page, where) {
+  const { found, containers } = await findNarrowGaps(page)
+  assert.ok(containers >= 5, `${where}: flex containers with a gap read (${containers})`)
+  assert.deepEqual(found, [], `${where}: what the layout spaces apart is apart`)
 }
 
 const countAlerts = (page) =>
@@ -131,7 +181,7 @@ for (const version of testedOldChromiumVersions()) {
         version < 84,
         'the page knows whether this browser has flex gap',
       )
-      assert.deepEqual(await findTouching(page), [], 'what the layout spaces apart is apart')
+      await assertGapsKept(page, 'overview at 1920×1080')
       {
         assert.deepEqual(await findTextOverlaps(page, 'header'), [], 'header text does not overlap')
         assert.deepEqual(
@@ -235,8 +285,22 @@ for (const version of testedOldChromiumVersions()) {
       }))
       assert.ok(size.w <= 1920 && size.h <= 1080, `no scrollbars (${size.w}×${size.h})`)
       await page.screenshot({ path: `${SHOTS}/chromium-${version}-screen.png` })
+      await assertGapsKept(page, 'big screen')
       if (version >= 86) {
         assert.deepEqual(await findTextOverlaps(page, 'header'), [], 'header text does not overlap')
+      }
+    })
+
+    it('keeps flex gaps on an office screen of 1024×768, where rows wrap', async (t) => {
+      const viewport = { width: 1024, height: 768 }
+      const group = dataset.meta.groups[0].id
+      for (const path of ['#/', '#/compare', `#/group/${group}`]) {
+        const waitFor = path === '#/compare' ? waitForCharts : waitForCardsAndCharts
+        const session = await harness.open(t, path, { viewport, waitFor })
+        if (path === '#/')
+          await session.page.screenshot({ path: `${SHOTS}/chromium-${version}-overview-1024.png` })
+        await assertGapsKept(session.page, `${path} at 1024×768`)
+        await session.close()
       }
     })
 

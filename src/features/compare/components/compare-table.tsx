@@ -102,7 +102,7 @@ export function CompareTable({ model, sort, onSort }: CompareTableProps) {
                     data-column={c.key}
                   >
                     <button type="button" onClick={() => onSort(nextSort(sort, c))}>
-                      {c.header}
+                      <span>{c.header}</span>
                       <span className="compare-table__sort" aria-hidden="true">
                         {sort?.key === c.key ? (sort.dir === 'asc' ? '↑' : '↓') : '↕'}
                       </span>

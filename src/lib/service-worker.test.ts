@@ -30,6 +30,8 @@ describe('afterFirstView', () => {
     markFirstChartsShown()
     expect(run).toHaveBeenCalledTimes(1)
     markFirstChartsShown()
+    // Its fallback timer is gone with it: nothing is left waiting on the page.
+    expect(vi.getTimerCount()).toBe(0)
     vi.advanceTimersByTime(10_000)
     expect(run).toHaveBeenCalledTimes(1)
   })

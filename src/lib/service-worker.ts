@@ -34,13 +34,15 @@ export const FIRST_VIEW_MAX_WAIT_MS = 5000
  */
 export function afterFirstView(run: () => void): void {
   let done = false
+  let fallback: number | undefined
   const once = () => {
     if (done) return
     done = true
+    window.clearTimeout(fallback)
     run()
   }
   const afterLoad = () => {
-    window.setTimeout(once, FIRST_VIEW_MAX_WAIT_MS)
+    fallback = window.setTimeout(once, FIRST_VIEW_MAX_WAIT_MS)
     onFirstChartsShown(once)
   }
   if (document.readyState === 'complete') afterLoad()

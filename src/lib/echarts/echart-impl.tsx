@@ -30,8 +30,10 @@ class EChartsReactOnce extends EChartsReactCore {
   constructor(props: EChartsReactProps) {
     super(props)
     // `resize` and `isInitialResize` are private in the library's types, hence the cast. A
-    // skipped call still counts as the library's first one, after which it resizes.
-    const self = this as unknown as { resize: () => void; isInitialResize: boolean }
+    // skipped call still counts as the library's first one, after which it resizes. Should a
+    // later version rename them, the library's own resize stays (charts still draw and resize).
+    const self = this as unknown as { resize?: () => void; isInitialResize?: boolean }
+    if (typeof self.resize !== 'function' || typeof self.isInitialResize !== 'boolean') return
     const resize = self.resize.bind(this)
     self.resize = () => {
       const instance = this.getEchartsInstance() as Instance | undefined

@@ -124,19 +124,37 @@ function sharedJoin(sources: DatasetSources): Dataset {
 }
 
 /**
+ * The rule for "the dataset is ready", wherever its sources are read from: every fetched collection
+ * is there and the browser's imported data has been read (`localPending` false). Then the shared
+ * join, else null.
+ */
+function readyDataset(
+  fetched: Partial<Omit<DatasetSources, 'local'>>,
+  localPending: boolean,
+  local: LocalData | null | undefined,
+): Dataset | null {
+  const { meta, indicators, organizations, observations } = fetched
+  if (!meta || !indicators || !organizations || !observations || localPending) return null
+  return sharedJoin({ meta, indicators, organizations, observations, local: local ?? null })
+}
+
+/**
  * The dataset as the first render will see it, from what the query cache holds now (the same
- * shared join, so that render reuses it), or null while a source is missing or the browser's
- * imported data has not been read yet. For main.tsx, before the first render.
+ * shared join, so that render reuses it), or null while it is not ready. For main.tsx, before the
+ * first render.
  */
 export function cachedDataset(client: QueryClient): Dataset | null {
-  const meta = client.getQueryData(metaQueryOptions().queryKey)
-  const indicators = client.getQueryData(indicatorsQueryOptions().queryKey)
-  const organizations = client.getQueryData(organizationsQueryOptions().queryKey)
-  const observations = client.getQueryData(observationsQueryOptions().queryKey)
   const local = client.getQueryState(localDataQueryOptions().queryKey)
-  if (!meta || !indicators || !organizations || !observations || !local) return null
-  if (local.status === 'pending') return null
-  return sharedJoin({ meta, indicators, organizations, observations, local: local.data ?? null })
+  return readyDataset(
+    {
+      meta: client.getQueryData(metaQueryOptions().queryKey),
+      indicators: client.getQueryData(indicatorsQueryOptions().queryKey),
+      organizations: client.getQueryData(organizationsQueryOptions().queryKey),
+      observations: client.getQueryData(observationsQueryOptions().queryKey),
+    },
+    !local || local.status === 'pending',
+    local?.data,
+  )
 }
 
 /**
@@ -152,16 +170,16 @@ export function useDatasetState(tuning?: QueryTuning): DatasetState {
   const local = useLocalData()
   const queries = [meta, indicators, organizations, observations]
 
-  const dataset =
-    meta.data && indicators.data && organizations.data && observations.data && !local.isPending
-      ? sharedJoin({
-          meta: meta.data,
-          indicators: indicators.data,
-          organizations: organizations.data,
-          observations: observations.data,
-          local: local.data ?? null,
-        })
-      : null
+  const dataset = readyDataset(
+    {
+      meta: meta.data,
+      indicators: indicators.data,
+      organizations: organizations.data,
+      observations: observations.data,
+    },
+    local.isPending,
+    local.data,
+  )
 
   const retry = () => {
     for (const q of queries) if (q.isError) void q.refetch()

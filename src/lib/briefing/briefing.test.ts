@@ -1,29 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import { indexObservations } from '@/domain/observation-index'
-import {
-  indicatorKindSchema,
-  factsResponseSchema,
-  indicatorsResponseSchema,
-  metaSchema,
-  observationsResponseSchema,
-  type GroupId,
-  type Indicator,
-  type Observation,
-} from '@/domain/schemas'
+import { indicatorKindSchema, type Observation } from '@/domain/schemas'
 import { formatNumber } from '@/lib/format'
-import factsJson from '../../../public/data/facts.json'
-import indicatorsJson from '../../../public/data/indicators.json'
-import metaJson from '../../../public/data/meta.json'
-import observationsJson from '../../../public/data/observations.json'
+import {
+  facts,
+  indicators,
+  indicatorsByGroup as byGroup,
+  meta,
+  observations,
+} from '../../../tests/unit/report-data'
 import { briefingText, buildBriefing, type BriefingInput } from './model'
 import { statedFigure, statement, TEMPLATES } from './sentences'
-
-const meta = metaSchema.parse(metaJson)
-const indicators = indicatorsResponseSchema.parse(indicatorsJson).items
-const observations = observationsResponseSchema.parse(observationsJson).items
-const facts = factsResponseSchema.parse(factsJson).items
-const byGroup = new Map<GroupId, Indicator[]>(meta.groups.map((g) => [g.id, []]))
-for (const i of indicators) byGroup.get(i.group)!.push(i)
 
 function input(
   over: Partial<BriefingInput> = {},

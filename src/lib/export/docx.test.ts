@@ -1,24 +1,15 @@
 import { strFromU8, unzipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { indexObservations } from '@/domain/observation-index'
-import {
-  indicatorsResponseSchema,
-  metaSchema,
-  observationsResponseSchema,
-  type GroupId,
-  type Indicator,
-} from '@/domain/schemas'
 import { briefingOf } from '@/lib/briefing/model'
-import indicatorsJson from '../../../public/data/indicators.json'
-import metaJson from '../../../public/data/meta.json'
-import observationsJson from '../../../public/data/observations.json'
+import {
+  indicators,
+  indicatorsByGroup as byGroup,
+  meta,
+  observations,
+} from '../../../tests/unit/report-data'
 import { buildDocx, titleLines } from './docx'
 
-const meta = metaSchema.parse(metaJson)
-const indicators = indicatorsResponseSchema.parse(indicatorsJson).items
-const observations = observationsResponseSchema.parse(observationsJson).items
-const byGroup = new Map<GroupId, Indicator[]>(meta.groups.map((g) => [g.id, []]))
-for (const i of indicators) byGroup.get(i.group)!.push(i)
 const data = {
   meta,
   groups: meta.groups,

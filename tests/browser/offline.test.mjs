@@ -151,6 +151,22 @@ async function goodVisit(profile, server, path = SCREEN) {
 const failData = (pathname) =>
   pathname.includes('/data/') ? { status: 503, body: '{"error":"unavailable"}' } : null
 
+/**
+ * Opens the overview while the data source is down and a kept copy must not be used: the page
+ * offers 重试 and shows no figure.
+ */
+async function assertNoKeptFigures(page, server, which) {
+  await page.goto(server.url + '#/')
+  await page.waitForFunction(() => document.body.textContent.includes('重试'), null, {
+    timeout: LOAD_TIMEOUT_MS,
+  })
+  assert.equal(
+    await page.evaluate(() => document.querySelectorAll('[data-indicator-id]').length),
+    0,
+    `no figure ${which}`,
+  )
+}
+
 describe('a hall screen restarted while its source or its server is down', () => {
   it('shows the last figures marked 离线, from the kept copy and the cached app, then fresh data when the source is back', async () => {
     const profile = tempFolder('tzw-profile-')
@@ -214,15 +230,7 @@ describe('a hall screen restarted while its source or its server is down', () =>
         ? { status: 200, body: JSON.stringify({ apiBaseUrl: './other-data' }) }
         : failData(pathname)
     const session = await launch(profile)
-    await session.page.goto(server.url + '#/')
-    await session.page.waitForFunction(() => document.body.textContent.includes('重试'), null, {
-      timeout: LOAD_TIMEOUT_MS,
-    })
-    assert.equal(
-      await session.page.evaluate(() => document.querySelectorAll('[data-indicator-id]').length),
-      0,
-      'no figure from the other source',
-    )
+    await assertNoKeptFigures(session.page, server, 'from the other source')
     assert.equal(await readMark(session.page), null, 'no data times: nothing is shown as data')
     await session.close()
     await server.close()
@@ -253,15 +261,7 @@ describe('a hall screen restarted while its source or its server is down', () =>
     )
     await session.close()
     session = await launch(profile)
-    await session.page.goto(server.url + '#/')
-    await session.page.waitForFunction(() => document.body.textContent.includes('重试'), null, {
-      timeout: LOAD_TIMEOUT_MS,
-    })
-    assert.equal(
-      await session.page.evaluate(() => document.querySelectorAll('[data-indicator-id]').length),
-      0,
-      'no figure from a copy of another contract version',
-    )
+    await assertNoKeptFigures(session.page, server, 'from a copy of another contract version')
     await session.close()
     await server.close()
   })

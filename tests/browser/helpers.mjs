@@ -464,3 +464,45 @@ export async function assertReportedFiguresOnScreen(page, { viewport = VIEWPORT 
   }
   return reported.length
 }
+
+/**
+ * What is wrong with the metric cards' layout as a user would see it, one line each: a card's
+ * 同比 mark or sparkline cut off by the card's edge or lying over its figure (a narrow card), or
+ * its 出处 not at the card's bottom (cards in a row then look ragged). Plain DOM reads: runs in
+ * Chromium 83 too.
+ */
+export function findCardLayoutFaults(page) {
+  return page.evaluate(() => {
+    const found = []
+    const cards = [...document.querySelectorAll('.metric-card')].filter(
+      (c) => c.getBoundingClientRect().width > 0,
+    )
+    for (const card of cards) {
+      const name = card.querySelector('.metric-card__name')?.textContent.trim() ?? '?'
+      const box = card.getBoundingClientRect()
+      const value = card.querySelector('.metric-card__value')?.getBoundingClientRect()
+      for (const part of card.querySelectorAll('.metric-card__trend > *')) {
+        const r = part.getBoundingClientRect()
+        if (r.width === 0) continue
+        if (r.left < box.left - 0.5 || r.right > box.right + 0.5)
+          found.push(`${name}: its ${part.tagName === 'svg' ? 'sparkline' : '同比'} is cut off`)
+        const over =
+          value &&
+          Math.min(r.right, value.right) - Math.max(r.left, value.left) > 1 &&
+          Math.min(r.bottom, value.bottom) - Math.max(r.top, value.top) > 1
+        if (over)
+          found.push(
+            `${name}: its ${part.tagName === 'svg' ? 'sparkline' : '同比'} lies over the figure`,
+          )
+      }
+      const source = card.querySelector('.metric-card__foot .source-note')
+      if (source) {
+        const padding = parseFloat(getComputedStyle(card).paddingBottom) || 0
+        const gap = box.bottom - source.getBoundingClientRect().bottom
+        if (gap > padding + 4)
+          found.push(`${name}: 出处 ${Math.round(gap)} px above the card's bottom`)
+      }
+    }
+    return { cards: cards.length, found }
+  })
+}

@@ -20,6 +20,7 @@ import {
   assertNoIssues,
   assertReportedFiguresOnScreen,
   dataset,
+  findCardLayoutFaults,
   readChartCanvases,
   useHarness,
   waitForCardsAndCharts,
@@ -291,7 +292,7 @@ for (const version of testedOldChromiumVersions()) {
       }
     })
 
-    it('keeps flex gaps on an office screen of 1024×768, where rows wrap', async (t) => {
+    it('keeps flex gaps and whole cards on an office screen of 1024×768, where rows wrap', async (t) => {
       const viewport = { width: 1024, height: 768 }
       const group = dataset.meta.groups[0].id
       for (const path of ['#/', '#/compare', `#/group/${group}`]) {
@@ -300,6 +301,11 @@ for (const version of testedOldChromiumVersions()) {
         if (path === '#/')
           await session.page.screenshot({ path: `${SHOTS}/chromium-${version}-overview-1024.png` })
         await assertGapsKept(session.page, `${path} at 1024×768`)
+        if (path !== '#/compare') {
+          const { cards, found } = await findCardLayoutFaults(session.page)
+          assert.ok(cards > 0, `${path}: cards read`)
+          assert.deepEqual(found, [], `${path} at 1024×768: cards whole, 出处 at their bottom`)
+        }
         await session.close()
       }
     })

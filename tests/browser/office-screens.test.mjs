@@ -1,0 +1,147 @@
+/**
+ * The desk views on the screens of ordinary office PCs (1100–1440 px wide: 1280×720, 1366×768 are
+ * the most common) and, for 对比分析's one-column layout, a 1024 px window and a phone: the tabs,
+ * the header, the metric cards and the comparison's choices, as a user sees them.
+ *   npm run build && node --import tsx --test tests/browser/office-screens.test.mjs
+ */
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import {
+  dataset,
+  findCardLayoutFaults,
+  useHarness,
+  waitForCards,
+  waitForCardsAndCharts,
+  waitForCharts,
+} from './helpers.mjs'
+
+const OFFICE_WIDTHS = [1100, 1280, 1366, 1440]
+
+/** The overview and each group page, with the number of metric cards each shows. */
+const CARD_PAGES = [
+  { path: '#/', cards: dataset.indicators.length },
+  ...dataset.meta.groups.map((g) => ({
+    path: `#/group/${g.id}`,
+    cards: dataset.indicators.filter((i) => i.group === g.id).length,
+  })),
+]
+
+describe('desk views on office screens (production build)', () => {
+  const harness = useHarness()
+
+  for (const width of OFFICE_WIDTHS) {
+    it(`at ${width} px: every tab on one line and on screen, the header's words inside it`, async (t) => {
+      const viewport = { width, height: 768 }
+      const { page } = await harness.open(t, '#/', { viewport, waitFor: waitForCards })
+      const tabs = await page.evaluate(() =>
+        [...document.querySelectorAll('.app-nav > *')].map((el) => {
+          const r = el.getBoundingClientRect()
+          // The lines its visible words are set on: one top per line.
+          const tops = new Set()
+          const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            const range = document.createRange()
+            range.selectNodeContents(text)
+            for (const line of range.getClientRects())
+              if (line.width > 1) tops.add(Math.round(line.top))
+          }
+          return {
+            text: el.textContent.trim(),
+            oneLine: tops.size <= 1,
+            onScreen: r.left >= 0 && r.right <= document.documentElement.clientWidth,
+          }
+        }),
+      )
+      assert.ok(tabs.length >= 10, `the tabs and buttons of the navigation (${tabs.length})`)
+      assert.deepEqual(
+        tabs.filter((tab) => !tab.oneLine).map((tab) => tab.text),
+        [],
+        'no tab breaks inside its name',
+      )
+      assert.deepEqual(
+        tabs.filter((tab) => !tab.onScreen).map((tab) => tab.text),
+        [],
+        'every tab is on screen without scrolling the tabs',
+      )
+      const outside = await page.evaluate(() => {
+        const header = document.querySelector('.app-header').getBoundingClientRect()
+        return [...document.querySelectorAll('.app-header *')]
+          .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+          .filter((el) => {
+            const r = el.getBoundingClientRect()
+            return r.height > 0 && (r.bottom > header.bottom + 0.5 || r.top < header.top - 0.5)
+          })
+          .map((el) => el.textContent.trim())
+      })
+      assert.deepEqual(outside, [], "the header's words stay inside the header")
+      const lines = await page.evaluate(() =>
+        [...document.querySelectorAll('.app-header__status > *')].map((el) =>
+          Math.round(el.getBoundingClientRect().top),
+        ),
+      )
+      assert.equal(new Set(lines).size, 1, `数据截至 and 最后刷新 on one line (${lines})`)
+    })
+
+    it(`at ${width} px: no metric card cuts off its 同比 or sparkline, and every 出处 sits at the card's bottom`, async (t) => {
+      const viewport = { width, height: 768 }
+      for (const { path, cards: expected } of CARD_PAGES) {
+        const session = await harness.open(t, path, { viewport, waitFor: waitForCards })
+        const { cards, found } = await findCardLayoutFaults(session.page)
+        assert.equal(cards, expected, `${path}: every card read`)
+        assert.deepEqual(found, [], `${path} at ${width} px`)
+        await session.close()
+      }
+    })
+  }
+
+  for (const { name, viewport, options } of [
+    { name: 'a 1024 px window', viewport: { width: 1024, height: 768 }, options: {} },
+    {
+      name: 'a phone',
+      viewport: { width: 390, height: 844 },
+      options: { deviceScaleFactor: 3, isMobile: true, hasTouch: true },
+    },
+  ]) {
+    it(`对比分析 in one column (${name}): the choices scroll away and never lie over a chart`, async (t) => {
+      const { page } = await harness.open(t, '#/compare', {
+        viewport,
+        ...options,
+        waitFor: waitForCharts,
+      })
+      // Where the choices stayed in view they lay across the charts scrolled under them (both
+      // see-through: the words of both read over each other).
+      const covered = await page.evaluate(async () => {
+        const found = []
+        const side = document.querySelector('.compare__side')
+        for (const panel of document.querySelectorAll('.chart-panel')) {
+          panel.scrollIntoView({ block: 'center' })
+          await new Promise((resolve) => requestAnimationFrame(() => resolve()))
+          const a = panel.getBoundingClientRect()
+          const b = side.getBoundingClientRect()
+          const w = Math.min(a.right, b.right) - Math.max(a.left, b.left)
+          const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)
+          if (w > 0 && h > 0) {
+            const title = panel.querySelector('h3, h2')?.textContent.trim() ?? '?'
+            found.push(`${title}: the choices lie across ${Math.round(h)} px of it`)
+          }
+        }
+        return found
+      })
+      assert.deepEqual(covered, [], 'every chart can be seen on its own when scrolled to')
+    })
+  }
+})
+
+describe('metric cards in a hall screen of 1920×1080 and on the group pages', () => {
+  const harness = useHarness()
+
+  it('no card cuts off its 同比 or sparkline, and every 出处 sits at the bottom', async (t) => {
+    for (const { path, cards: expected } of CARD_PAGES) {
+      const session = await harness.open(t, path, { waitFor: waitForCardsAndCharts })
+      const { cards, found } = await findCardLayoutFaults(session.page)
+      assert.equal(cards, expected, `${path}: every card read`)
+      assert.deepEqual(found, [], path)
+      await session.close()
+    }
+  })
+})

@@ -1,5 +1,6 @@
 import { escapeHtml } from '@/lib/escape-html'
 import type { ChartTheme } from '@/lib/theme/themes'
+import type { ChartOption } from './types'
 
 /** Above this many data items a chart does not animate: updates must be quick at city scale. */
 const ANIMATION_LIMIT = 400
@@ -29,6 +30,31 @@ export function baseOption(theme: ChartTheme, items = 0) {
       borderColor: theme.tooltipBorder,
       textStyle: { color: theme.text, fontSize: 16, fontFamily: theme.fontFamily },
     },
+  }
+}
+
+/** A chart narrower than this (its own width, px: a panel on a phone) takes its narrow overrides. */
+export const NARROW_CHART_PX = 480
+
+type SeriesOf<O> = O extends { series?: infer S } ? (S extends readonly (infer T)[] ? T : S) : never
+
+/**
+ * `option` with overrides for when the chart is narrow: an ECharts media query on the chart's own
+ * width, applied on every resize (shorter labels, names broken onto two lines, less room kept at
+ * the sides). Exports render wide and never take them. The charts set their options with series
+ * replaced (`replaceMerge`, echart-impl.tsx), and ECharts merges a media option the same way: so
+ * the media option names every series of `option` by id (each needs one), with the overrides of
+ * those it changes — a series it left out would be removed.
+ */
+export function withNarrow(option: ChartOption, overrides: ChartOption): ChartOption {
+  const given = (overrides.series ?? []) as SeriesOf<ChartOption>[]
+  const series = ([option.series ?? []].flat() as SeriesOf<ChartOption>[]).map((s) => {
+    if (s.id === undefined) throw new Error('withNarrow: every series needs an id')
+    return given.find((o) => o.id === s.id) ?? { id: s.id }
+  })
+  return {
+    ...option,
+    media: [{ query: { maxWidth: NARROW_CHART_PX }, option: { ...overrides, series } }],
   }
 }
 

@@ -1,4 +1,10 @@
-import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
+import {
+  baseOption,
+  dataIndexOf,
+  demoDecal,
+  tooltipHtml,
+  withNarrow,
+} from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/theme/themes'
@@ -28,6 +34,13 @@ export function changeLabel(row: ChangeRow, unit: string): string {
   return `${changeArrow(c)} ${formatDelta(c, unit)}(${formatPct(c)})${c.demo ? DEMO_SUFFIX : ''}`
 }
 
+/** "▲ +5.6(示例)": the change without its unit (the axis names it) and percentage, for a narrow chart. */
+export function shortChangeLabel(row: ChangeRow): string {
+  const c = row.change
+  if (c.delta === null) return '无数据'
+  return `${changeArrow(c)} ${formatDelta(c, '')}${c.demo ? DEMO_SUFFIX : ''}`
+}
+
 /**
  * Year-over-year change per organisation as diverging bars: the arrow says which way the value
  * moved, the colour whether that is better (green-cyan) or worse (amber) for this indicator —
@@ -37,7 +50,7 @@ export function changeLabel(row: ChangeRow, unit: string): string {
 export function buildChangeOption(focus: FocusModel, theme: ChartTheme): ChartOption {
   const rows = focus.changes
   const { indicator } = focus
-  return {
+  const option: ChartOption = {
     ...baseOption(theme, rows.length),
     grid: {
       left: 8,
@@ -104,4 +117,21 @@ export function buildChangeOption(focus: FocusModel, theme: ChartTheme): ChartOp
       },
     ],
   }
+  // On a phone: short labels beside the bars, and names broken onto two lines, not cut.
+  return withNarrow(option, {
+    grid: { right: rows.length > CHANGE_WINDOW ? 120 : 100 },
+    xAxis: { splitNumber: 2 },
+    yAxis: { axisLabel: { width: 76, overflow: 'break', lineHeight: theme.fontSize + 2 } },
+    series: [
+      {
+        id: 'change',
+        label: {
+          formatter: (p: { dataIndex: number }) => {
+            const r = rows[p.dataIndex]
+            return r ? shortChangeLabel(r) : ''
+          },
+        },
+      },
+    ],
+  })
 }

@@ -1,4 +1,4 @@
-import { baseOption, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
+import { baseOption, demoDecal, tooltipHtml, withNarrow } from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX, DERIVED, targetText } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/theme/themes'
@@ -26,7 +26,7 @@ export function buildRadarOption(
   const demoTargets = radar.items.some((i) => i.target.demo)
   const ring = `目标 100%${demoTargets ? DEMO_SUFFIX : ''}`
   const values = radar.items.map((i) => Math.min(i.attainment.percent ?? 0, RADAR_MAX))
-  return {
+  const option: ChartOption = {
     ...baseOption(theme, radar.items.length),
     legend: {
       bottom: 0,
@@ -87,4 +87,19 @@ export function buildRadarOption(
       },
     ],
   }
+  // On a phone: a smaller web, and the indicators' names on short lines (the radar cuts its names
+  // at the chart's edge; it breaks no line by itself).
+  return withNarrow(option, {
+    radar: { radius: '40%', axisName: { formatter: (name?: string) => shortLines(name ?? '') } },
+  })
+}
+
+/** "执法考试通过率(示例)" → "执法考试通\n过率\n(示例)": lines of at most five characters, 示例 on its own. */
+export function shortLines(name: string, size = 5): string {
+  const demo = name.endsWith(DEMO_SUFFIX)
+  const words = demo ? name.slice(0, -DEMO_SUFFIX.length) : name
+  const lines: string[] = []
+  for (let i = 0; i < words.length; i += size) lines.push(words.slice(i, i + size))
+  if (demo) lines.push(DEMO_SUFFIX)
+  return lines.join('\n')
 }

@@ -1,4 +1,10 @@
-import { baseOption, dataIndexOf, demoDecal, tooltipHtml } from '@/lib/echarts/option-base'
+import {
+  baseOption,
+  dataIndexOf,
+  demoDecal,
+  tooltipHtml,
+  withNarrow,
+} from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX, targetMarkLine } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
 import type { ChartTheme } from '@/lib/theme/themes'
@@ -41,7 +47,7 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
   const empty = new Set(
     orgs.filter((_, i) => cells[i]!.every((c) => c.value === null)).map((o) => o.shortName),
   )
-  return {
+  const option: ChartOption = {
     ...baseOption(theme, orgs.length * years.length),
     color: colors,
     grid: {
@@ -123,4 +129,11 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
       })),
     ),
   }
+  // On a phone the target's words go above its line, inside the plot: the room kept for them at
+  // the right left the bars a third of the width.
+  if (target === null || years.length === 0) return option
+  return withNarrow(option, {
+    grid: { right: 16 },
+    series: [{ id: `year-${years[0]}`, markLine: { label: { position: 'insideEndTop' } } }],
+  })
 }

@@ -1,0 +1,121 @@
+// @vitest-environment node
+// Node, not jsdom: ECharts then measures text itself instead of asking a canvas jsdom lacks.
+import { describe, expect, it } from 'vitest'
+import { RadarChart } from 'echarts/charts'
+import { DataZoomComponent, RadarComponent } from 'echarts/components'
+import { SVGRenderer } from 'echarts/renderers'
+import { echarts } from '@/lib/echarts/core'
+import type { ChartOption } from '@/lib/echarts/types'
+import { THEMES } from '@/lib/theme/themes'
+import { indexObservations } from '@/domain/observation-index'
+import { organizationsResponseSchema } from '@/domain/schemas'
+import organizationsJson from '../../../../public/data/organizations.json'
+import { indicators, observations } from '../../../../tests/unit/report-data'
+import { buildCompareModel } from '../compare-model'
+import { buildChangeOption } from './change'
+import { buildRadarOption } from './radar'
+import { buildYearsOption } from './years'
+
+echarts.use([RadarChart, RadarComponent, DataZoomComponent, SVGRenderer])
+
+/**
+ * The comparison charts on a phone (a chart 340 px wide), drawn by ECharts itself (server-side,
+ * SVG): every text it draws lies inside the chart — no organisation or indicator name cut at the
+ * edge — and the bars keep the width (the room kept for labels at the side took most of it).
+ */
+
+const organizations = organizationsResponseSchema.parse(organizationsJson).items
+const theme = THEMES.desk.chart
+
+const m = buildCompareModel({
+  indicators,
+  organizations,
+  index: indexObservations(observations),
+  problems: new Map(),
+  selection: {
+    indicatorIds: [
+      'apply-power-deploy-rate',
+      'service-guide-rate',
+      'exam-pass-rate',
+      'training-completion-rate',
+    ],
+    orgIds: organizations.filter((o) => o.type !== 'town').map((o) => o.id),
+    years: [2022, 2023, 2024],
+    focusId: 'apply-power-deploy-rate',
+    sort: null,
+  },
+  year: 2024,
+  orgId: 'tzw',
+  showDemo: true,
+})
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+  text: string
+}
+
+interface Drawn {
+  /** Every text drawn, with its box in the chart. */
+  texts: Box[]
+  /** The pixel x of a point of the first grid (ECharts' own convertToPixel). */
+  xOf: (point: [number | string, number | string]) => number
+}
+
+/** What ECharts draws for `option` at `width`×`height` (server-side, SVG, no animation). */
+function draw(option: ChartOption, width: number, height: number): Drawn {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
+  chart.setOption({ ...option, animation: false }, { replaceMerge: ['series'] })
+  const texts: Box[] = []
+  chart
+    .getZr()
+    .storage.getDisplayList(true)
+    .forEach((el) => {
+      const text = (el as unknown as { style?: { text?: unknown } }).style?.text
+      if (el.type !== 'tspan' && el.type !== 'text') return
+      if (typeof text !== 'string' || text.trim() === '' || el.invisible || el.ignore) return
+      const box = el.getBoundingRect().clone()
+      box.applyTransform(el.getComputedTransform())
+      texts.push({ x: box.x, y: box.y, width: box.width, height: box.height, text })
+    })
+  const xOf = (point: [number | string, number | string]) =>
+    (chart.convertToPixel({ gridIndex: 0 }, point) as number[])[0]!
+  return { texts, xOf }
+}
+
+const outside = (boxes: Box[], width: number) =>
+  boxes.filter((b) => b.x < -0.5 || b.x + b.width > width + 0.5).map((b) => b.text)
+
+describe('the comparison charts on a phone', () => {
+  it('radar: every indicator name inside the chart', () => {
+    const { texts } = draw(buildRadarOption(m.radar, theme, '#1'), 340, 400)
+    expect(texts.filter((t) => t.text.includes('率')).length).toBeGreaterThanOrEqual(4)
+    expect(outside(texts, 340)).toEqual([])
+  })
+
+  it('同比变化: the longest bar takes a third of the width, every name and label inside', () => {
+    const focus = m.focus!
+    const { texts, xOf } = draw(buildChangeOption(focus, theme), 340, 420)
+    const deltas = focus.changes.map((r) => r.change.delta ?? 0)
+    const longest = deltas.indexOf(Math.max(...deltas))
+    expect(xOf([deltas[longest]!, longest]) - xOf([0, longest])).toBeGreaterThan(340 / 3)
+    expect(texts.some((t) => t.text.includes('示例'))).toBe(true)
+    expect(outside(texts, 340)).toEqual([])
+  })
+
+  it('分年度对比: the bars spread over most of the width, the target named inside the chart', () => {
+    const focus = m.focus!
+    const { texts, xOf } = draw(buildYearsOption(focus, theme), 340, 420)
+    const last = focus.orgs.length - 1
+    expect(xOf([last, 0]) - xOf([0, 0])).toBeGreaterThan(340 * 0.6)
+    expect(texts.some((t) => t.text.startsWith('目标'))).toBe(true)
+    expect(outside(texts, 340)).toEqual([])
+  })
+
+  it('wide, as on a desk, the bar labels keep their unit and percentage', () => {
+    const { texts } = draw(buildChangeOption(m.focus!, theme), 900, 420)
+    expect(texts.some((t) => /个百分点\(.+%\)/.test(t.text))).toBe(true)
+  })
+})

@@ -121,6 +121,31 @@ describe('overview at 1920×1080 (production build)', () => {
     assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
   })
 
+  it("shows every chart's 表格 with each row's name on one line", async (t) => {
+    const { page } = await harness.open(t, '#/', { waitFor: waitForCardsAndCharts })
+    const buttons = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('.chart-panel button')]
+      const toggles = all.filter((b) => b.textContent.trim() === '表格')
+      for (const button of toggles) button.click()
+      return toggles.length
+    })
+    assert.equal(buttons, GROUP_CHARTS.length, 'every chart has its 表格 button')
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.chart-panel__table').length === n,
+      GROUP_CHARTS.length,
+    )
+    const broken = await page.evaluate(() =>
+      [...document.querySelectorAll('.chart-panel__table th[scope="row"]')]
+        .filter((th) => {
+          const range = document.createRange()
+          range.selectNodeContents(th)
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1
+        })
+        .map((th) => th.textContent.trim()),
+    )
+    assert.deepEqual(broken, [], 'no row name breaks onto a second line')
+  })
+
   it('shows every reported figure next to its name (34 of them)', async () => {
     const { page } = overview
     assert.equal(reportedObservations.length, 34, 'observations.json has 34 reported figures')

@@ -89,6 +89,20 @@ describe('chartScaleFor', () => {
     expect(chartScaleFor(screenFit(7680, 2160, 'auto').box, 1)).toBe(2)
     expect(chartScaleFor(screenFit(2160, 3840, 'auto').box, 1)).toBe(2)
     expect(chartScaleFor(screenFit(5760, 1080, 'auto').box, 1)).toBe(1)
-    expect(chartScaleFor(screenFit(1280, 720, 'auto').box, 2)).toBe(1)
+  })
+
+  it('stores no more pixels than a shrunk canvas shows, and never under 1× of the design', () => {
+    // A 2× laptop window of 1280×720 shows the 1920×1080 design at 2/3: 1.33 device px per design
+    // px, stored at 1.5 (was the full 2).
+    expect(chartScaleFor(screenFit(1280, 720, 'auto').box, 2) * 2).toBe(1.5)
+    // A phone (390×844 at 3×) shows the whole screen at about a third.
+    const phone = screenFit(390, 844, 'auto').box
+    const shown = 3 * Math.max(phone.scaleX, phone.scaleY)
+    const stored = chartScaleFor(phone, 3) * 3
+    expect(stored).toBeGreaterThanOrEqual(shown)
+    expect(stored).toBeLessThan(shown + 0.25)
+    expect(stored).toBeLessThan(3 / 2)
+    // A 1× office screen smaller than the design: never below 1.
+    expect(chartScaleFor(screenFit(1024, 768, 'auto').box, 1)).toBe(1)
   })
 })

@@ -107,11 +107,17 @@ export function screenFit(viewportWidth: number, viewportHeight: number, mode: F
 
 /**
  * The pixel-ratio multiplier for charts on the scaled canvas: the backing store must hold at least
- * as many pixels as the chart covers on the display, so a 1080p design is crisp on a 4K wall.
+ * as many pixels as the chart covers on the display, so a 1080p design is crisp on a 4K wall —
+ * and no more than that where the canvas is shrunk: a phone showing the whole big screen at a
+ * third of its size kept the device's 3× for the full design size, nine times the pixels it
+ * shows (five charts of 3000×2550). Enlarged, whole multiples; shrunk, quarter steps, never below 1.
  * Returned as a factor of the device pixel ratio (what the EChart wrapper multiplies by).
  */
 export function chartScaleFor(box: FitBox, devicePixelRatio: number): number {
   const needed = devicePixelRatio * Math.max(box.scaleX, box.scaleY)
-  const ratio = Math.max(devicePixelRatio, Math.ceil(needed - 1e-9))
+  const ratio =
+    needed > devicePixelRatio
+      ? Math.ceil(needed - 1e-9)
+      : Math.max(1, Math.ceil(needed * 4 - 1e-9) / 4)
   return ratio / devicePixelRatio
 }

@@ -506,3 +506,33 @@ export function findCardLayoutFaults(page) {
     return { cards: cards.length, found }
   })
 }
+
+/**
+ * The overview's groups as laid out: for each, its column (by left edge) and how far below the
+ * group above it in that column it starts, against the grid's row gap. A hole under a short group
+ * beside a long one shows as a distance far above the gap.
+ */
+export function readGroupColumns(page) {
+  return page.evaluate(() => {
+    const grid = document.querySelector('.overview__groups')
+    const gap = parseFloat(getComputedStyle(grid).rowGap) || 0
+    const boxes = [...grid.children].map((el) => ({
+      group: el.getAttribute('data-group'),
+      box: el.getBoundingClientRect(),
+    }))
+    return {
+      gap,
+      groups: boxes.map(({ group, box }, i) => {
+        // (No Array.prototype.at: Chromium 83 runs this too.)
+        const column = boxes.slice(0, i).filter((b) => Math.abs(b.box.left - box.left) < 1)
+        const above = column[column.length - 1]
+        return {
+          group,
+          left: Math.round(box.left),
+          top: Math.round(box.top),
+          belowAbove: above ? Math.round(box.top - above.box.bottom) : null,
+        }
+      }),
+    }
+  })
+}

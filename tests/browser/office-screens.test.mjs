@@ -9,6 +9,7 @@ import { describe, it } from 'node:test'
 import {
   dataset,
   findCardLayoutFaults,
+  readGroupColumns,
   useHarness,
   waitForCards,
   waitForCardsAndCharts,
@@ -91,6 +92,30 @@ describe('desk views on office screens (production build)', () => {
         assert.deepEqual(found, [], `${path} at ${width} px`)
         await session.close()
       }
+    })
+  }
+
+  for (const width of [1100, 1366]) {
+    it(`at ${width} px: the overview's groups two by two in the report's order, with no hole under the shorter one`, async (t) => {
+      const { page } = await harness.open(t, '#/', {
+        viewport: { width, height: 768 },
+        waitFor: waitForCardsAndCharts,
+      })
+      const { gap, groups } = await readGroupColumns(page)
+      const ids = dataset.meta.groups.map((g) => g.id)
+      assert.deepEqual(
+        groups.map((g) => g.group),
+        ids,
+        'the groups in the report order',
+      )
+      const [a, b, c, d] = groups
+      assert.ok(a.top === b.top && b.left > a.left, `${a.group} and ${b.group} side by side`)
+      assert.ok(c.left === a.left && d.left === b.left, 'the other two under them')
+      for (const g of [c, d])
+        assert.ok(
+          Math.abs(g.belowAbove - gap) <= 1,
+          `${g.group} starts ${g.belowAbove} px under the group above it (gap ${gap})`,
+        )
     })
   }
 

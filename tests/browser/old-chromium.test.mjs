@@ -22,6 +22,7 @@ import {
   dataset,
   findCardLayoutFaults,
   readChartCanvases,
+  readGroupColumns,
   useHarness,
   waitForCardsAndCharts,
   waitForCharts,
@@ -301,6 +302,13 @@ for (const version of testedOldChromiumVersions()) {
         if (path === '#/')
           await session.page.screenshot({ path: `${SHOTS}/chromium-${version}-overview-1024.png` })
         await assertGapsKept(session.page, `${path} at 1024×768`)
+        if (path === '#/') {
+          const { gap, groups } = await readGroupColumns(session.page)
+          const holes = groups
+            .filter((g) => g.belowAbove !== null && Math.abs(g.belowAbove - gap) > 1)
+            .map((g) => `${g.group}: ${g.belowAbove} px under the group above it`)
+          assert.deepEqual(holes, [], 'the groups packed into their columns, no hole')
+        }
         if (path !== '#/compare') {
           const { cards, found } = await findCardLayoutFaults(session.page)
           assert.ok(cards > 0, `${path}: cards read`)

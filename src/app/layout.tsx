@@ -49,6 +49,40 @@ function useActiveTabInView(nav: RefObject<HTMLElement | null>, pathname: string
   }, [nav, pathname, ready])
 }
 
+/**
+ * On a narrow screen the tabs scroll sideways with no scrollbar: `data-more` on the bar says on
+ * which side tabs are out of view ('left', 'right', 'both'), and layout.css fades that edge, so a
+ * portrait kiosk or a phone shows that 数据导入 and 大屏模式 are there. Read in a frame after a
+ * scroll or a change of size, never in the render.
+ */
+function useScrollEdges(nav: RefObject<HTMLElement | null>) {
+  useEffect(() => {
+    const bar = nav.current
+    if (!bar) return
+    let frame = 0
+    const read = () => {
+      frame = 0
+      const left = bar.scrollLeft > 1
+      const right = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 1
+      const more = left && right ? 'both' : left ? 'left' : right ? 'right' : null
+      if (more) bar.dataset.more = more
+      else delete bar.dataset.more
+    }
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(read)
+    }
+    schedule()
+    bar.addEventListener('scroll', schedule, { passive: true })
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(schedule)
+    observer?.observe(bar)
+    return () => {
+      cancelAnimationFrame(frame)
+      bar.removeEventListener('scroll', schedule)
+      observer?.disconnect()
+    }
+  }, [nav])
+}
+
 /** The desk view's frame: header, navigation, filters; the page comes from the router. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const state = useDatasetState()
@@ -57,6 +91,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const navRef = useRef<HTMLElement>(null)
   const data = state.status === 'ready' ? state.data : null
   useActiveTabInView(navRef, pathname, data !== null)
+  useScrollEdges(navRef)
   useCanonicalFilters(data)
   useDocumentTitle()
   useDeskZoom()

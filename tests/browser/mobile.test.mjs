@@ -274,6 +274,43 @@ describe('desk views on phones and tablets (production build)', () => {
         }
       })
 
+      it('fades the edge of the tabs on the side where more tabs are out of view', async (t) => {
+        const { page } = await harness.open(t, '#/', screen)
+        await screen.waitFor(page)
+        const read = () =>
+          page.evaluate(() => {
+            const nav = document.querySelector('.app-nav')
+            const style = getComputedStyle(nav)
+            const mask = style.maskImage || style.webkitMaskImage || 'none'
+            return {
+              overflowing: nav.scrollWidth > nav.clientWidth + 1,
+              more: nav.dataset.more ?? null,
+              faded: mask !== 'none',
+            }
+          })
+        await page.waitForFunction(() => {
+          const nav = document.querySelector('.app-nav')
+          return nav.scrollWidth <= nav.clientWidth + 1 || nav.dataset.more !== undefined
+        })
+        const start = await read()
+        if (viewport.width < 768) assert.ok(start.overflowing, 'on a phone the tabs do not all fit')
+        if (!start.overflowing) {
+          assert.deepEqual(start, { overflowing: false, more: null, faded: false }, 'all fit')
+          return
+        }
+        assert.deepEqual(
+          start,
+          { overflowing: true, more: 'right', faded: true },
+          'more to the right',
+        )
+        await page.evaluate(() => {
+          const nav = document.querySelector('.app-nav')
+          nav.scrollLeft = nav.scrollWidth
+        })
+        await page.waitForFunction(() => document.querySelector('.app-nav').dataset.more === 'left')
+        assert.equal((await read()).faded, true, 'scrolled to the end: the left edge fades')
+      })
+
       it('opens 出处 by tap with the report sentence on screen, and closes it by tapping elsewhere', async () => {
         const { page } = overview
         const id = 'stock-docs'

@@ -116,6 +116,22 @@ describe('desk views on office screens (production build)', () => {
           Math.abs(g.belowAbove - gap) <= 1,
           `${g.group} starts ${g.belowAbove} px under the group above it (gap ${gap})`,
         )
+      // Loaded again with an ear on the page's errors, then made narrower and wide again: packed
+      // each time, and no error (a ResizeObserver loop is reported as one).
+      await page.context().addInitScript(() => {
+        window.__layoutErrors = []
+        window.addEventListener('error', (e) => window.__layoutErrors.push(String(e.message)))
+      })
+      await page.reload()
+      await waitForCardsAndCharts(page)
+      await page.setViewportSize({ width: width - 150, height: 768 })
+      await page.waitForTimeout(300)
+      await page.setViewportSize({ width, height: 768 })
+      await page.waitForTimeout(300)
+      const again = await readGroupColumns(page)
+      for (const g of again.groups.slice(2))
+        assert.ok(Math.abs(g.belowAbove - gap) <= 1, `${g.group} packed again (${g.belowAbove} px)`)
+      assert.deepEqual(await page.evaluate(() => window.__layoutErrors), [], 'no error on the page')
     })
   }
 

@@ -31,9 +31,11 @@ export function usePackedColumns(ref: RefObject<HTMLElement | null>): void {
     // Packed from the observer's callback, which the browser runs after its layout and before it
     // paints — also the first time, for the first frame: the first render forces no layout of
     // its own (the cards are in the DOM as early as before), and no frame shows the holes.
-    // Margins change no observed size, so packing does not call it again.
+    // Only the items are observed: a new width of the grid reaches them, and packing moves them
+    // without changing their size. (Observed, the grid itself shrinks as it is packed, inside the
+    // callback: the browser then reports "ResizeObserver loop completed with undelivered
+    // notifications" as an error.)
     const observer = new ResizeObserver(pack)
-    observer.observe(grid)
     for (const item of grid.children) observer.observe(item)
     return () => {
       observer.disconnect()

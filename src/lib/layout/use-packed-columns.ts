@@ -7,8 +7,8 @@ import { useLayoutEffect, type RefObject } from 'react'
  * 1366×768). Each item below the first row is pulled up (a negative top margin) to its column's
  * item above it plus the grid's row gap. The order stays the grid's — left to right, then down —
  * for the eye and for the keyboard; one column, or one row, needs nothing. Measured again when an
- * item or the grid changes size. Printing keeps the rows (overview.css): a pulled-up panel could
- * reach across a page break.
+ * item changes size (a new width of the grid changes theirs). Printing keeps the rows
+ * (overview.css): a pulled-up panel could reach across a page break.
  */
 export function usePackedColumns(ref: RefObject<HTMLElement | null>): void {
   useLayoutEffect(() => {

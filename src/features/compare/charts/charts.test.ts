@@ -1,18 +1,9 @@
 import type { ChartOption } from '@/lib/echarts/types'
 import { describe, expect, it } from 'vitest'
 import { indexObservations } from '@/domain/observation-index'
-import {
-  indicatorsResponseSchema,
-  observationsResponseSchema,
-  organizationsResponseSchema,
-  type Indicator,
-  type Observation,
-  type Organization,
-} from '@/domain/schemas'
+import { type Indicator, type Observation, type Organization } from '@/domain/schemas'
 import { THEMES } from '@/lib/theme/themes'
-import indicatorsJson from '../../../../public/data/indicators.json'
-import observationsJson from '../../../../public/data/observations.json'
-import organizationsJson from '../../../../public/data/organizations.json'
+import { indicators, observations, organizations } from '../../../../tests/unit/report-data'
 import { buildCompareModel, type CompareInput } from '../compare-model'
 import { buildChangeOption, changeLabel } from './change'
 import { buildRadarOption, RADAR_MAX } from './radar'
@@ -20,9 +11,6 @@ import { buildRankingOption, RANKING_WINDOW } from './ranking'
 import { buildTrendOption } from './trend'
 import { buildYearsOption } from './years'
 
-const indicators = indicatorsResponseSchema.parse(indicatorsJson).items
-const organizations = organizationsResponseSchema.parse(organizationsJson).items
-const observations = observationsResponseSchema.parse(observationsJson).items
 const XSS = '<img src=x onerror=alert(1)>'
 
 function model(

@@ -8,9 +8,7 @@ import { echarts } from '@/lib/echarts/core'
 import type { ChartOption } from '@/lib/echarts/types'
 import { THEMES } from '@/lib/theme/themes'
 import { indexObservations } from '@/domain/observation-index'
-import { organizationsResponseSchema } from '@/domain/schemas'
-import organizationsJson from '../../../../public/data/organizations.json'
-import { indicators, observations } from '../../../../tests/unit/report-data'
+import { indicators, observations, organizations } from '../../../../tests/unit/report-data'
 import { buildCompareModel } from '../compare-model'
 import { buildChangeOption } from './change'
 import { buildRadarOption } from './radar'
@@ -24,7 +22,6 @@ echarts.use([RadarChart, RadarComponent, DataZoomComponent, SVGRenderer])
  * edge — and the bars keep the width (the room kept for labels at the side took most of it).
  */
 
-const organizations = organizationsResponseSchema.parse(organizationsJson).items
 const theme = THEMES.desk.chart
 
 const m = buildCompareModel({

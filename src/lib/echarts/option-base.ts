@@ -33,6 +33,17 @@ export function baseOption(theme: ChartTheme, items = 0) {
   }
 }
 
+/** About how wide a label is drawn (its widest line): CJK a full em, digits and Latin about half. */
+export function labelWidth(text: string, fontSize: number): number {
+  let widest = 0
+  for (const line of text.split('\n')) {
+    let ems = 0
+    for (const ch of line) ems += ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6
+    widest = Math.max(widest, ems)
+  }
+  return Math.ceil(widest * fontSize)
+}
+
 /** A chart narrower than this (its own width, px: a panel on a phone) takes its narrow overrides. */
 export const NARROW_CHART_PX = 480
 

@@ -12,6 +12,7 @@ import { indicators, observations, organizations } from '../../../../tests/unit/
 import { buildCompareModel } from '../compare-model'
 import { buildChangeOption } from './change'
 import { buildRadarOption } from './radar'
+import { buildTrendOption } from './trend'
 import { buildYearsOption } from './years'
 
 echarts.use([RadarChart, RadarComponent, DataZoomComponent, SVGRenderer])
@@ -59,6 +60,8 @@ interface Drawn {
   texts: Box[]
   /** The pixel x of a point of the first grid (ECharts' own convertToPixel). */
   xOf: (point: [number | string, number | string]) => number
+  /** The top of the first grid's plot area, px. */
+  plotTop: number
 }
 
 /** What ECharts draws for `option` at `width`×`height` (server-side, SVG, no animation). */
@@ -79,7 +82,9 @@ function draw(option: ChartOption, width: number, height: number): Drawn {
     })
   const xOf = (point: [number | string, number | string]) =>
     (chart.convertToPixel({ gridIndex: 0 }, point) as number[])[0]!
-  return { texts, xOf }
+  const grid = chart.getModel().getComponent('grid') as unknown as
+    { coordinateSystem: { getRect: () => { y: number } } } | undefined
+  return { texts, xOf, plotTop: grid?.coordinateSystem.getRect().y ?? NaN }
 }
 
 const outside = (boxes: Box[], width: number) =>
@@ -109,6 +114,21 @@ describe('the comparison charts on a phone', () => {
     expect(xOf([last, 0]) - xOf([0, 0])).toBeGreaterThan(340 * 0.6)
     expect(texts.some((t) => t.text.startsWith('目标'))).toBe(true)
     expect(outside(texts, 340)).toEqual([])
+  })
+
+  it("趋势: every line's name in the legend at once, inside the chart and above the plot", () => {
+    const focus = m.focus!
+    const names = focus.trendOrgs.map((i) => focus.orgs[i]!.shortName)
+    expect(names.length).toBeGreaterThanOrEqual(6)
+    for (const width of [300, 340, 470]) {
+      const { texts, plotTop } = draw(buildTrendOption(focus, theme), width, 420)
+      const legend = texts.filter((t) => names.includes(t.text))
+      expect(legend.map((t) => t.text).sort()).toEqual([...names].sort())
+      // No pager (the scrolling legend's "1/7"): all of them show.
+      expect(texts.filter((t) => /^\d+\/\d+$/.test(t.text))).toEqual([])
+      expect(outside(texts, width)).toEqual([])
+      for (const t of legend) expect(t.y + t.height).toBeLessThanOrEqual(plotTop)
+    }
   })
 
   it('wide, as on a desk, the bar labels keep their unit and percentage', () => {

@@ -1,23 +1,8 @@
-import { baseOption } from '@/lib/echarts/option-base'
+import { baseOption, labelWidth } from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX } from '@/lib/charts/chart-view'
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { barData, rowsTooltip, type ChartRow } from './chart-rows'
-
-/**
- * Counts as horizontal bars, largest first as given, each labelled with its value, qualifier and
- * unit; rows with no value keep their place and say 无数据 instead of drawing a zero.
- */
-/** About how wide a label is drawn (its widest line): CJK a full em, digits and Latin about half. */
-export function labelWidth(text: string, fontSize: number): number {
-  let widest = 0
-  for (const line of text.split('\n')) {
-    let ems = 0
-    for (const ch of line) ems += ch.charCodeAt(0) >= 0x2e80 ? 1 : 0.6
-    widest = Math.max(widest, ems)
-  }
-  return Math.ceil(widest * fontSize)
-}
 
 /** The room right of the bars for their value labels (3815件, 240余次), in px. */
 export const LABEL_ROOM = 84
@@ -31,6 +16,10 @@ export const MAX_PERIOD_ROOM = 120
 const labelOf = (row: ChartRow) =>
   `${row.text.replace(/ · ([^(]*).*$/, '\n$1')}${row.demo ? DEMO_SUFFIX : ''}`
 
+/**
+ * Counts as horizontal bars, largest first as given, each labelled with its value, qualifier and
+ * unit; rows with no value keep their place and say 无数据 instead of drawing a zero.
+ */
 export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: string): ChartOption {
   // More room on the right only for a period line (2012年以来累计), so it is not clipped; a
   // value label of odd data never takes the bars' place (it may run off, as before).

@@ -82,8 +82,12 @@ function draw(option: ChartOption, width: number, height: number): Drawn {
     })
   const xOf = (point: [number | string, number | string]) =>
     (chart.convertToPixel({ gridIndex: 0 }, point) as number[])[0]!
-  const grid = chart.getModel().getComponent('grid') as unknown as
-    { coordinateSystem: { getRect: () => { y: number } } } | undefined
+  // ECharts' model is not public API; the test reads the laid-out plot area from it.
+  type Grid = { coordinateSystem: { getRect: () => { y: number } } }
+  const model = (
+    chart as unknown as { getModel: () => { getComponent: (t: string) => unknown } }
+  ).getModel()
+  const grid = model.getComponent('grid') as Grid | undefined
   return { texts, xOf, plotTop: grid?.coordinateSystem.getRect().y ?? NaN }
 }
 

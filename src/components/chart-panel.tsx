@@ -19,6 +19,16 @@ interface ChartPanelProps {
 }
 
 /**
+ * The chart's box. A panel of a given height grows with its open table, so that every row shows
+ * (up to most of the screen: `.chart-panel__body--table`); the chart under the table keeps its
+ * size and is not redrawn. A panel that fills its place (the big screen) keeps the table inside.
+ */
+const bodyClasses = {
+  fixed: 'chart-panel__body',
+  grow: 'chart-panel__body chart-panel__body--table',
+}
+
+/**
  * Any chart view: its title, 导出 menu, 表格 toggle, 含示例数据 mark, accessible name, and its
  * empty and problem states. The chart stays mounted under the table, so switching views does not
  * re-render it.
@@ -71,14 +81,23 @@ export function ChartPanel({ view, height, level = 4, className }: ChartPanelPro
           )}
         </p>
       )}
-      <div className="chart-panel__body" style={height === undefined ? undefined : { height }}>
+      <div
+        className={tableOpen && height !== undefined ? bodyClasses.grow : bodyClasses.fixed}
+        style={height === undefined ? undefined : tableOpen ? { minHeight: height } : { height }}
+      >
         {state.kind === 'problem' ? (
           <ErrorState message={state.message} />
         ) : state.kind === 'empty' ? (
           <EmptyState>{state.message}</EmptyState>
         ) : (
           option && (
-            <div className="chart-panel__chart" role="img" aria-label={view.summary} ref={chartRef}>
+            <div
+              className="chart-panel__chart"
+              role="img"
+              aria-label={view.summary}
+              ref={chartRef}
+              style={height === undefined ? undefined : { height }}
+            >
               <EChart option={option} />
             </div>
           )

@@ -125,13 +125,14 @@ describe('desk views on phones and tablets (production build)', () => {
     describe(device.name, () => {
       const { viewport } = device
       const screen = touchScreen(viewport, device.dpr, '[data-indicator-id]')
-      const overview = harness.usePage('#/', {
+      const overviewOptions = {
         ...screen,
         waitFor: async (page) => {
           await screen.waitFor(page)
           await waitForCharts(page)
         },
-      })
+      }
+      const overview = harness.usePage('#/', overviewOptions)
 
       it('fits every desk view to the width: no sideways scrolling, no text under 12 px, charts drawn', async () => {
         const { page } = overview
@@ -355,6 +356,42 @@ describe('desk views on phones and tablets (production build)', () => {
         assert.ok(onScreen(await table.boundingBox(), viewport), 'the table is within the screen')
         await panel.getByRole('button', { name: '图表' }).tap()
         await table.waitFor({ state: 'detached', timeout: 2000 })
+      })
+
+      it("shows every overview chart's table whole within the width, no cell a character to a line", async (t) => {
+        const { page } = await harness.open(t, '#/', overviewOptions)
+        const opened = await page.evaluate(() => {
+          const toggles = [...document.querySelectorAll('.chart-panel button')].filter(
+            (b) => b.textContent.trim() === '表格',
+          )
+          for (const b of toggles) b.click()
+          return toggles.length
+        })
+        assert.ok(opened >= 10, `every chart's table opened (${opened})`)
+        await page.waitForFunction(
+          (n) => document.querySelectorAll('.chart-panel__table').length === n,
+          opened,
+        )
+        const faults = await page.evaluate(() =>
+          [...document.querySelectorAll('.chart-panel__table')].flatMap((table) => {
+            const id = table.closest('.chart-panel').getAttribute('data-chart-id')
+            const found = []
+            if (table.scrollWidth > table.clientWidth + 1)
+              found.push(`${id}: ${table.scrollWidth} px of table in ${table.clientWidth} px`)
+            if (table.scrollHeight > table.clientHeight + 1)
+              found.push(`${id}: scrolls ${table.scrollHeight} px in ${table.clientHeight} px`)
+            for (const cell of table.querySelectorAll('th, td')) {
+              const text = cell.textContent.replace(/\s/g, '')
+              if (text.length < 3) continue
+              const range = document.createRange()
+              range.selectNodeContents(cell)
+              const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+              if (lines >= text.length) found.push(`${id}: "${text}" a character to a line`)
+            }
+            return found
+          }),
+        )
+        assert.deepEqual(faults, [])
       })
 
       it('shows a chart tooltip on tap', async () => {

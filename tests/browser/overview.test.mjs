@@ -121,8 +121,16 @@ describe('overview at 1920×1080 (production build)', () => {
     assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
   })
 
-  it("shows every chart's 表格 with each row's name on one line", async (t) => {
+  it("shows every chart's 表格 whole, each row's name on one line, and the chart again after", async (t) => {
     const { page } = await harness.open(t, '#/', { waitFor: waitForCardsAndCharts })
+    const chartBoxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.chart-panel__chart')].map((c) => {
+          const box = c.getBoundingClientRect()
+          return { width: Math.round(box.width), height: Math.round(box.height) }
+        }),
+      )
+    const before = await chartBoxes()
     const buttons = await page.evaluate(() => {
       const all = [...document.querySelectorAll('.chart-panel button')]
       const toggles = all.filter((b) => b.textContent.trim() === '表格')
@@ -144,6 +152,32 @@ describe('overview at 1920×1080 (production build)', () => {
         .map((th) => th.textContent.trim()),
     )
     assert.deepEqual(broken, [], 'no row name breaks onto a second line')
+    // Every row in sight: the panel grows with its table instead of scrolling it in the chart's box.
+    const scrolled = await page.evaluate(() =>
+      [...document.querySelectorAll('.chart-panel__table')]
+        .filter((t) => t.scrollHeight > t.clientHeight + 1)
+        .map(
+          (t) =>
+            `${t.closest('.chart-panel').getAttribute('data-chart-id')}: ${t.clientHeight}/${t.scrollHeight}px`,
+        ),
+    )
+    assert.deepEqual(scrolled, [], 'no table scrolls inside its panel')
+    // The charts under the tables kept their size (not redrawn), and come back as they were.
+    assert.deepEqual(await chartBoxes(), before, 'the charts under the tables keep their size')
+    await page.evaluate(() => {
+      for (const b of document.querySelectorAll('.chart-panel button[aria-pressed="true"]'))
+        b.click()
+    })
+    await page.waitForFunction(() => document.querySelectorAll('.chart-panel__table').length === 0)
+    assert.deepEqual(await chartBoxes(), before, 'the charts are back at their size')
+    assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+    const hidden = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('.chart-panel__chart')].filter(
+          (c) => getComputedStyle(c).visibility !== 'visible',
+        ).length,
+    )
+    assert.equal(hidden, 0, 'every chart is in sight again')
   })
 
   it('shows every reported figure next to its name (34 of them)', async () => {

@@ -53,9 +53,10 @@ function useActiveTabInView(nav: RefObject<HTMLElement | null>, pathname: string
  * On a narrow screen the tabs scroll sideways with no scrollbar: `data-more` on the bar says on
  * which side tabs are out of view ('left', 'right', 'both'), and layout.css fades that edge, so a
  * portrait kiosk or a phone shows that 数据导入 and 大屏模式 are there. Read in a frame after a
- * scroll or a change of size, never in the render.
+ * scroll, a change of size, or a change of the tabs (`tabs`: the report buttons come with the
+ * data), never in the render.
  */
-function useScrollEdges(nav: RefObject<HTMLElement | null>) {
+function useScrollEdges(nav: RefObject<HTMLElement | null>, tabs: unknown) {
   useEffect(() => {
     const bar = nav.current
     if (!bar) return
@@ -80,7 +81,7 @@ function useScrollEdges(nav: RefObject<HTMLElement | null>) {
       bar.removeEventListener('scroll', schedule)
       observer?.disconnect()
     }
-  }, [nav])
+  }, [nav, tabs])
 }
 
 /** The desk view's frame: header, navigation, filters; the page comes from the router. */
@@ -91,7 +92,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const navRef = useRef<HTMLElement>(null)
   const data = state.status === 'ready' ? state.data : null
   useActiveTabInView(navRef, pathname, data !== null)
-  useScrollEdges(navRef)
+  useScrollEdges(navRef, data !== null)
   useCanonicalFilters(data)
   useDocumentTitle()
   useDeskZoom()

@@ -7,7 +7,10 @@
  *   npx vite build --outDir /tmp/dist-x && DIST_DIR=/tmp/dist-x node --import tsx --test tests/browser/mobile.test.mjs
  */
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, it } from 'node:test'
+import { DIST_DIR } from './static-server.mjs'
 import {
   dataset,
   formatObservation,
@@ -445,6 +448,47 @@ describe('desk views on phones and tablets (production build)', () => {
       })
     })
   }
+
+  it("fades the tabs' edge once the report buttons come with slow data and no longer fit (1024×768)", async (t) => {
+    // The data takes 3 s: the page shows its frame first, its tabs without 生成汇报材料/PPT — at
+    // 1024 px they fit then, and with the two buttons they no longer do.
+    const viewport = { width: 1024, height: 768 }
+    const tablet = touchScreen(viewport, 2, '[data-indicator-id]')
+    harness.server.state.override = (pathname) =>
+      pathname.startsWith('/data/')
+        ? { body: readFileSync(join(DIST_DIR, pathname)), delayMs: 3000 }
+        : null
+    try {
+      const { page } = await harness.open(t, '#/', { ...tablet, waitFor: async () => {} })
+      await page.waitForSelector('.app-nav a', { timeout: LOAD_TIMEOUT_MS })
+      const before = await page.evaluate(() => {
+        const nav = document.querySelector('.app-nav')
+        return {
+          buttons: nav.querySelectorAll('button').length,
+          fits: nav.scrollWidth <= nav.clientWidth + 1,
+          more: nav.dataset.more ?? null,
+        }
+      })
+      assert.deepEqual(before, { buttons: 0, fits: true, more: null }, 'before the data')
+      await tablet.waitFor(page)
+      await page.waitForFunction(() => document.querySelectorAll('.app-nav button').length === 2)
+      const after = await page.evaluate(() => {
+        const nav = document.querySelector('.app-nav')
+        return { fits: nav.scrollWidth <= nav.clientWidth + 1, scrolled: nav.scrollLeft }
+      })
+      assert.deepEqual(after, { fits: false, scrolled: 0 }, 'with the data the tabs overflow')
+      // No scroll and no resize came: the bar says so all the same.
+      await page.waitForFunction(
+        () => document.querySelector('.app-nav').dataset.more === 'right',
+        null,
+        {
+          timeout: 2000,
+        },
+      )
+    } finally {
+      harness.server.state.override = null
+    }
+  })
 
   it('gives a landscape tablet (1180×820) two groups side by side without sideways scrolling', async (t) => {
     const { page } = await harness.open(

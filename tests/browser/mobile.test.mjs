@@ -397,6 +397,38 @@ describe('desk views on phones and tablets (production build)', () => {
         assert.deepEqual(faults, [])
       })
 
+      it('keeps the row names in view when a wide 对比分析 table scrolls sideways', async (t) => {
+        if (!device.phone) return
+        const { page } = await harness.open(t, '#/compare', overviewOptions)
+        const panel = page.locator('[data-chart-id="compare-change"]')
+        await panel.getByRole('button', { name: '表格' }).tap()
+        await panel.getByRole('table').waitFor({ state: 'visible', timeout: 2000 })
+        const read = () =>
+          page.evaluate(() => {
+            const box = document.querySelector(
+              '[data-chart-id="compare-change"] .chart-panel__table',
+            )
+            const left = box.getBoundingClientRect().left
+            const firsts = [...box.querySelectorAll('tr > :first-child')]
+            return {
+              wider: box.scrollWidth > box.clientWidth + 20,
+              scrolled: box.scrollLeft,
+              offsets: [
+                ...new Set(firsts.map((c) => Math.round(c.getBoundingClientRect().left - left))),
+              ],
+            }
+          })
+        const start = await read()
+        assert.equal(start.wider, true, 'on a phone this table is wider than its panel')
+        await page.evaluate(() => {
+          const box = document.querySelector('[data-chart-id="compare-change"] .chart-panel__table')
+          box.scrollLeft = box.scrollWidth
+        })
+        const end = await read()
+        assert.ok(end.scrolled > 20, 'the table scrolled sideways')
+        assert.deepEqual(end.offsets, [0], 'every row name and its header stay at the left edge')
+      })
+
       it('shows a chart tooltip on tap', async () => {
         const { page } = overview
         const holder = page.locator('[data-chart-id="admin-services-count"] .chart-panel__chart')

@@ -33,6 +33,30 @@ export function baseOption(theme: ChartTheme, items = 0) {
   }
 }
 
+/**
+ * A category axis of names (organisations, years), every name shown unless they would overlap,
+ * no ticks. `formatter` may put a name on two lines or add a note under it.
+ */
+export function namesAxis(
+  theme: ChartTheme,
+  names: string[],
+  formatter?: (name: string) => string,
+) {
+  return {
+    type: 'category' as const,
+    data: names,
+    axisLine: { lineStyle: { color: theme.axis } },
+    axisTick: { show: false },
+    axisLabel: {
+      color: theme.text,
+      fontSize: theme.fontSize,
+      interval: 0,
+      hideOverlap: true,
+      ...(formatter && { formatter }),
+    },
+  }
+}
+
 /** About how wide a label is drawn (its widest line): CJK a full em, digits and Latin about half. */
 export function labelWidth(text: string, fontSize: number): number {
   let widest = 0

@@ -3,11 +3,10 @@
 import { describe, expect, it } from 'vitest'
 import { RadarChart } from 'echarts/charts'
 import { DataZoomComponent, RadarComponent } from 'echarts/components'
-import { SVGRenderer } from 'echarts/renderers'
 import { echarts } from '@/lib/echarts/core'
-import type { ChartOption } from '@/lib/echarts/types'
 import { THEMES } from '@/lib/theme/themes'
 import { indexObservations } from '@/domain/observation-index'
+import { draw, outside } from '../../../../tests/unit/echarts-ssr'
 import { indicators, observations, organizations } from '../../../../tests/unit/report-data'
 import { buildCompareModel } from '../compare-model'
 import { buildChangeOption } from './change'
@@ -15,7 +14,7 @@ import { buildRadarOption } from './radar'
 import { buildTrendOption } from './trend'
 import { buildYearsOption } from './years'
 
-echarts.use([RadarChart, RadarComponent, DataZoomComponent, SVGRenderer])
+echarts.use([RadarChart, RadarComponent, DataZoomComponent])
 
 /**
  * The comparison charts on a phone (a chart 340 px wide), drawn by ECharts itself (server-side,
@@ -46,53 +45,6 @@ const m = buildCompareModel({
   orgId: 'tzw',
   showDemo: true,
 })
-
-interface Box {
-  x: number
-  y: number
-  width: number
-  height: number
-  text: string
-}
-
-interface Drawn {
-  /** Every text drawn, with its box in the chart. */
-  texts: Box[]
-  /** The pixel x of a point of the first grid (ECharts' own convertToPixel). */
-  xOf: (point: [number | string, number | string]) => number
-  /** The top of the first grid's plot area, px. */
-  plotTop: number
-}
-
-/** What ECharts draws for `option` at `width`×`height` (server-side, SVG, no animation). */
-function draw(option: ChartOption, width: number, height: number): Drawn {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
-  chart.setOption({ ...option, animation: false }, { replaceMerge: ['series'] })
-  const texts: Box[] = []
-  chart
-    .getZr()
-    .storage.getDisplayList(true)
-    .forEach((el) => {
-      const text = (el as unknown as { style?: { text?: unknown } }).style?.text
-      if (el.type !== 'tspan' && el.type !== 'text') return
-      if (typeof text !== 'string' || text.trim() === '' || el.invisible || el.ignore) return
-      const box = el.getBoundingRect().clone()
-      box.applyTransform(el.getComputedTransform())
-      texts.push({ x: box.x, y: box.y, width: box.width, height: box.height, text })
-    })
-  const xOf = (point: [number | string, number | string]) =>
-    (chart.convertToPixel({ gridIndex: 0 }, point) as number[])[0]!
-  // ECharts' model is not public API; the test reads the laid-out plot area from it.
-  type Grid = { coordinateSystem: { getRect: () => { y: number } } }
-  const model = (
-    chart as unknown as { getModel: () => { getComponent: (t: string) => unknown } }
-  ).getModel()
-  const grid = model.getComponent('grid') as Grid | undefined
-  return { texts, xOf, plotTop: grid?.coordinateSystem.getRect().y ?? NaN }
-}
-
-const outside = (boxes: Box[], width: number) =>
-  boxes.filter((b) => b.x < -0.5 || b.x + b.width > width + 0.5).map((b) => b.text)
 
 describe('the comparison charts on a phone', () => {
   it('radar: every indicator name inside the chart', () => {

@@ -3,6 +3,7 @@ import {
   dataIndexOf,
   demoDecal,
   tooltipHtml,
+  namesAxis,
   withNarrow,
 } from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX, targetMarkLine } from '@/lib/charts/chart-view'
@@ -82,20 +83,12 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
         )
       },
     },
-    xAxis: {
-      type: 'category',
-      data: orgs.map((o) => o.shortName),
-      axisLine: { lineStyle: { color: theme.axis } },
-      axisTick: { show: false },
-      axisLabel: {
-        color: theme.text,
-        fontSize: theme.fontSize,
-        interval: 0,
-        hideOverlap: true,
-        // An organisation with no value in any selected year says so under its empty slot.
-        formatter: (name: string) => (empty.has(name) ? `${name}\n无数据` : name),
-      },
-    },
+    // An organisation with no value in any selected year says so under its empty slot.
+    xAxis: namesAxis(
+      theme,
+      orgs.map((o) => o.shortName),
+      (name) => (empty.has(name) ? `${name}\n无数据` : name),
+    ),
     yAxis: {
       type: 'value',
       axisLabel: { color: theme.muted, fontSize: theme.fontSize },

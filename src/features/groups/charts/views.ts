@@ -28,9 +28,9 @@ function targetNote(r: ChartRow): string | null {
 }
 
 /** The 表格 view of figures: 指标 · 数值 · 说明 (报告数字 or 示例数据, target, derived note). */
-function figureTable(rows: ChartRow[], notes: string[] = []): ChartTable {
+function figureTable(rows: ChartRow[], notes: string[] = [], rowHeader = '指标'): ChartTable {
   return {
-    columns: ['指标', '数值', '说明'],
+    columns: [rowHeader, '数值', '说明'],
     numeric: [1],
     rows: rows.map((r, i) => ({
       key: r.id,
@@ -107,6 +107,8 @@ export interface BreakdownViewInput {
   group: GroupId
   /** The rows by year or by organisation (./breakdown.ts). */
   result: ChartRowsResult
+  /** What a row is, the table's first column: 年度 or 单位. */
+  rowHeader: '年度' | '单位'
   /** The export's names; the title and accent come from the view. */
   export: Omit<ChartExportMeta, 'title' | 'accent'>
 }
@@ -127,7 +129,7 @@ export function breakdownView(b: BreakdownViewInput): ChartView {
         rows[0]?.target ?? null,
         rows[0]?.unit ?? '',
       ),
-    table: figureTable(rows),
+    table: figureTable(rows, [], b.rowHeader),
     summary: figureSummary(b.title, rows),
     state: figureState(b.result),
     hasDemo: rowsHaveDemo(rows),

@@ -57,6 +57,7 @@ export function GroupDetail({ group }: { group: Group }) {
             subtitle: `${orgName}(${indicator.unit})`,
             group: group.id,
             result: byYear,
+            rowHeader: '年度',
             export: {
               group: group.name,
               organization: orgName,
@@ -78,6 +79,7 @@ export function GroupDetail({ group }: { group: Group }) {
             subtitle: `${input.year}年(${indicator.unit})`,
             group: group.id,
             result: byOrg,
+            rowHeader: '单位',
             export: {
               group: group.name,
               organization: region.name,

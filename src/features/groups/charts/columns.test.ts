@@ -1,0 +1,59 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest'
+import { THEMES } from '@/lib/theme/themes'
+import { draw, outside, overlapping } from '../../../../tests/unit/echarts-ssr'
+import type { ChartRow } from './chart-rows'
+import { buildColumnsOption } from './columns'
+
+/**
+ * A group page's 按单位 chart as ECharts lays it out: eight organisations, the demo ones named
+ * (示例单位), every value 100% against a demo target of 100% — the crowded case of the bundled
+ * data. On a desk every name shows and no two texts sit on each other (the target's words sat on
+ * the last column's label, two names were hidden); on a phone the same, with the columns lying down.
+ */
+const theme = THEMES.desk.chart
+const NAMES = [
+  '行政审批',
+  '市场监管',
+  '人社',
+  '应急管理',
+  '消防救援',
+  '综合执法',
+  '生态环境',
+  '自然资源',
+]
+const named = new Set(['人社', '应急管理', '消防救援'])
+const target = { value: 100, demo: true, source: null } as unknown as ChartRow['target']
+const rows: ChartRow[] = NAMES.map((name, i) => ({
+  id: `org-${i}`,
+  label: named.has(name) ? name : `${name}(示例单位)`,
+  value: 100,
+  text: '100%',
+  unit: '%',
+  demo: true,
+  target,
+  met: true,
+}))
+const option = buildColumnsOption(rows, theme, '#4f9dff', target, '%')
+
+describe('按单位 columns', () => {
+  for (const [where, width, height] of [
+    ['a desk (1920×1080)', 890, 260],
+    ['a 4K desk', 1800, 260],
+    ['a phone (360 px)', 310, 260],
+  ] as const) {
+    it(`on ${where}: every name shows, no text on another, all inside the chart`, () => {
+      const { texts } = draw(option, width, height)
+      const shown = texts.map((t) => t.text.replace(/\s+/g, ''))
+      for (const name of NAMES) {
+        expect(
+          shown.some((t) => t.startsWith(name)),
+          `${name} is named`,
+        ).toBe(true)
+      }
+      expect(shown.filter((t) => t.startsWith('目标'))).toHaveLength(1)
+      expect(overlapping(texts)).toEqual([])
+      expect(outside(texts, width)).toEqual([])
+    })
+  }
+})

@@ -21,6 +21,8 @@ export interface Box {
 export interface Drawn {
   /** Every text drawn, with its box in the chart. */
   texts: Box[]
+  /** Every polygon drawn (funnel steps, …), with its box; `text` is its name, if any. */
+  polygons: Box[]
   /** The pixel x of a point of the first grid (ECharts' own convertToPixel). */
   xOf: (point: [number | string, number | string]) => number
   /** The top of the first grid's plot area, px. */
@@ -32,10 +34,16 @@ export function draw(option: ChartOption, width: number, height: number): Drawn 
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height })
   chart.setOption({ ...option, animation: false }, { replaceMerge: ['series'] })
   const texts: Box[] = []
+  const polygons: Box[] = []
   chart
     .getZr()
     .storage.getDisplayList(true)
     .forEach((el) => {
+      if (el.type === 'polygon' && !el.invisible && !el.ignore) {
+        const box = el.getBoundingRect().clone()
+        box.applyTransform(el.getComputedTransform())
+        polygons.push({ x: box.x, y: box.y, width: box.width, height: box.height, text: el.name })
+      }
       const text = (el as unknown as { style?: { text?: unknown } }).style?.text
       if (el.type !== 'tspan' && el.type !== 'text') return
       if (typeof text !== 'string' || text.trim() === '' || el.invisible || el.ignore) return
@@ -51,7 +59,7 @@ export function draw(option: ChartOption, width: number, height: number): Drawn 
     chart as unknown as { getModel: () => { getComponent: (t: string) => unknown } }
   ).getModel()
   const grid = model.getComponent('grid') as Grid | undefined
-  return { texts, xOf, plotTop: grid?.coordinateSystem.getRect().y ?? NaN }
+  return { texts, polygons, xOf, plotTop: grid?.coordinateSystem.getRect().y ?? NaN }
 }
 
 /** The texts of `boxes` reaching past the left or right edge of a chart `width` px wide. */

@@ -5,6 +5,9 @@ import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { rowAt, rowTooltip, type ChartRow } from './chart-rows'
 
+/** The height of a line of a step's words, px. */
+const LINE_HEIGHT = 18
+
 /** Each step's share of the step before it (72 / 401), labelled as derived; '' for the first. */
 export function stepShares(rows: ChartRow[]): string[] {
   return rows.map((row, i) => {
@@ -44,6 +47,9 @@ export function buildFunnelOption(
         top: 6,
         bottom: 6,
         sort: 'none',
+        // The steps share a straight right edge and the words stand right of it: beside a
+        // slanted side (centred funnel) they began inside the wide top of the first step.
+        funnelAlign: 'right',
         minSize: '34%',
         maxSize: '100%',
         gap: 3,
@@ -53,7 +59,7 @@ export function buildFunnelOption(
           color: theme.text,
           fontSize: theme.fontSize,
           fontFamily: theme.fontFamily,
-          lineHeight: 18,
+          lineHeight: LINE_HEIGHT,
           formatter: (p: { dataIndex: number }) => {
             const row = rows[p.dataIndex]
             if (!row) return ''

@@ -4,6 +4,7 @@ import { THEMES } from '@/lib/theme/themes'
 import { draw, outside, overlapping } from '../../../../tests/unit/echarts-ssr'
 import type { ChartRow } from './chart-rows'
 import { buildColumnsOption } from './columns'
+import { buildFunnelOption } from './funnel'
 
 /**
  * A group page's 按单位 chart as ECharts lays it out: eight organisations, the demo ones named
@@ -52,6 +53,47 @@ describe('按单位 columns', () => {
         ).toBe(true)
       }
       expect(shown.filter((t) => t.startsWith('目标'))).toHaveLength(1)
+      expect(overlapping(texts)).toEqual([])
+      expect(outside(texts, width)).toEqual([])
+    })
+  }
+})
+
+describe('the 存量文件监测 → 风险 → 废止 funnel', () => {
+  const step = (label: string, value: number, text: string): ChartRow => ({
+    id: label,
+    label,
+    value,
+    text,
+    unit: '份',
+    demo: false,
+    target: null,
+    met: null,
+  })
+  const funnel = buildFunnelOption(
+    [
+      step('存量文件监测', 3767, '3767份'),
+      step('存量监测风险', 65, '65次'),
+      step('废止违规文件', 3, '3份'),
+    ],
+    theme,
+    '#b48cff',
+  )
+  for (const [where, width, height] of [
+    ['the overview (1920×1080)', 410, 190],
+    ['a group page', 590, 190],
+  ] as const) {
+    it(`on ${where}: every step's words beside the steps, none over a step or another's words`, () => {
+      const { texts, polygons } = draw(funnel, width, height)
+      expect(polygons).toHaveLength(3)
+      const right = Math.max(...polygons.map((p) => p.x + p.width))
+      const words = texts.map((t) => t.text)
+      for (const w of ['存量文件监测', '3767份', '存量监测风险', '废止违规文件'])
+        expect(
+          words.some((t) => t.includes(w)),
+          w,
+        ).toBe(true)
+      expect(texts.filter((t) => t.x < right - 0.5).map((t) => t.text)).toEqual([])
       expect(overlapping(texts)).toEqual([])
       expect(outside(texts, width)).toEqual([])
     })

@@ -29,11 +29,7 @@ export function diffRows(current: Observation[], rows: ImportedRow[]): ImportDif
   const changes = rows.map((r): Change => {
     const previous = byKey.get(keyOf(r.observation)) ?? null
     const kind: ChangeKind =
-      previous === null
-        ? 'new'
-        : sameObservation(previous, r.observation)
-          ? 'unchanged'
-          : 'changed'
+      previous === null ? 'new' : sameObservation(previous, r.observation) ? 'unchanged' : 'changed'
     counts[kind]++
     return { kind, row: r.row, observation: r.observation, previous, note: r.note }
   })

@@ -5,6 +5,7 @@ import { draw, outside, overlapping } from '../../../../tests/unit/echarts-ssr'
 import type { ChartRow } from './chart-rows'
 import { buildColumnsOption } from './columns'
 import { buildFunnelOption } from './funnel'
+import { buildRingsOption } from './rings'
 
 /**
  * A group page's 按单位 chart as ECharts lays it out: eight organisations, the demo ones named
@@ -94,6 +95,33 @@ describe('the 存量文件监测 → 风险 → 废止 funnel', () => {
           w,
         ).toBe(true)
       expect(texts.filter((t) => t.x < right - 0.5).map((t) => t.text)).toEqual([])
+      expect(overlapping(texts)).toEqual([])
+      expect(outside(texts, width)).toEqual([])
+    })
+  }
+})
+
+describe('rings against a demo target', () => {
+  const rate = (label: string, value: number): ChartRow => ({
+    id: label,
+    label,
+    value,
+    text: `${value}%`,
+    unit: '%',
+    demo: false,
+    target,
+    met: value >= 100,
+  })
+  const rates = ['及时受理率', '及时办理率', '复查质效', '出庭应诉率'].map((l) => rate(l, 100))
+  for (const [where, width, height] of [
+    ['the overview (1920×1080)', 410, 190],
+    ['a phone (360 px)', 310, 230],
+  ] as const) {
+    it(`on ${where}: each ring names its target, 示例 marked, no text on another`, () => {
+      const { texts } = draw(buildRingsOption(rates, theme, '#4f9dff'), width, height)
+      const words = texts.map((t) => t.text)
+      for (const r of rates) expect(words, r.label).toContain(r.label)
+      expect(words.filter((t) => t === '目标 100%(示例)')).toHaveLength(rates.length)
       expect(overlapping(texts)).toEqual([])
       expect(outside(texts, width)).toEqual([])
     })

@@ -1,4 +1,4 @@
-import { baseOption } from '@/lib/echarts/option-base'
+import { baseOption, NARROW_CHART_PX } from '@/lib/echarts/option-base'
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { targetText } from '@/lib/charts/chart-view'
@@ -27,10 +27,24 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
   const radius = pct(ringRadius(n, 0))
   // ECharts media queries pick the radius for the container's actual aspect ratio; the largest
   // matching step wins, the base radius serves portrait containers.
-  const media = ASPECT_STEPS.map((a) => ({
+  const media: { query: Record<string, number>; option: ChartOption }[] = ASPECT_STEPS.map((a) => ({
     query: { minAspectRatio: a },
     option: { series: rows.map((row) => ({ id: row.id, radius: pct(ringRadius(n, a)) })) },
   }))
+  // Four rings on a phone stand two by two (the last query that matches wins): side by side, a
+  // ring was narrower than its 100% and the names and targets ran into each other.
+  if (n >= 4)
+    media.push({
+      query: { maxWidth: NARROW_CHART_PX },
+      option: {
+        series: rows.map((row, i) => ({
+          id: row.id,
+          center: [i % 2 === 0 ? '25%' : '75%', i < 2 ? '22%' : '68%'],
+          radius: '28%',
+          detail: { fontSize: 13 },
+        })),
+      },
+    })
   return {
     media,
     ...baseOption(theme),
@@ -66,6 +80,8 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
         color: theme.muted,
         fontSize: theme.fontSize,
         fontFamily: theme.fontFamily,
+        // The target's line, smaller: four of them side by side fit a desk panel and a phone.
+        rich: { target: { fontSize: Math.max(12, theme.fontSize - 2), color: theme.muted } },
       },
       detail: {
         show: true,
@@ -81,7 +97,16 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
         formatter: () =>
           rowTooltip(row, row.target !== null ? [targetText(row.target, row.unit)] : []),
       },
-      data: [{ value: row.value ?? 0, name: row.label }],
+      // The target goes under the name: the ring's colour (met / below) is read against it, and a
+      // demo target says so (目标 100%(示例)) — the ring alone showed a demo judgement unmarked.
+      data: [
+        {
+          value: row.value ?? 0,
+          name: row.target
+            ? `${row.label}\n{target|${targetText(row.target, row.unit)}}`
+            : row.label,
+        },
+      ],
     })),
   }
 }

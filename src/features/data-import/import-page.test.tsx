@@ -120,6 +120,30 @@ describe('数据导入 page', () => {
     expect(within(result).queryByRole('button', { name: /应用到本浏览器/ })).toBeNull()
   })
 
+  it('counts rows with errors; an empty file is an error of the whole file, not of a row', async () => {
+    setLocalDataStore(memoryStore())
+    const user = userEvent.setup()
+    renderApp()
+    await screen.findByRole('heading', { name: '数据导入' })
+    await user.upload(
+      screen.getByLabelText('选择要导入的文件'),
+      new File([''], 'empty.csv', { type: 'text/csv' }),
+    )
+    const empty = await screen.findByRole('region', { name: '导入结果' })
+    const errors = () => within(screen.getByRole('list', { name: '变化统计' })).getByText(/错误/)
+    expect(empty).toHaveTextContent('0 行数据')
+    expect(errors()).toHaveTextContent('错误 1(整个文件)')
+    await user.upload(
+      screen.getByLabelText('选择要导入的文件'),
+      csvFile([
+        HEADER,
+        ['XZFW-03', null, '通州湾示范区', 2025, 120, null, null, null],
+        ['XZFW-04', null, '通州湾示范区', null, 'x', null, null, null],
+      ]),
+    )
+    await waitFor(() => expect(errors()).toHaveTextContent('错误 3(涉及 2 行)'))
+  })
+
   it('says why a zip bomb is refused, and offers nothing to apply', async () => {
     setLocalDataStore(memoryStore())
     const user = userEvent.setup()

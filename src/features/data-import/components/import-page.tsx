@@ -148,7 +148,13 @@ function ImportResult({
   onApply: (analysis: ImportAnalysis) => void
 }) {
   const { counts } = analysis.diff
-  const errorRows = new Set(analysis.errors.map((e) => e.row ?? 0)).size
+  // Errors of a row, and errors of the whole file (empty, wrong columns, not a table): an empty
+  // file is no "row" to point at.
+  const errorRows = new Set(analysis.errors.flatMap((e) => (e.row === null ? [] : [e.row]))).size
+  const fileErrors = analysis.errors.filter((e) => e.row === null).length
+  const errorScope = [errorRows > 0 && `涉及 ${errorRows} 行`, fileErrors > 0 && '整个文件']
+    .filter(Boolean)
+    .join('、')
   const changes = counts.new + counts.changed
   const sideChanges = changeCount(analysis.targets) + changeCount(analysis.facts)
   const blocked = analysis.errors.length > 0
@@ -180,7 +186,7 @@ function ImportResult({
           data-kind="error"
         >
           错误 <strong>{analysis.errors.length}</strong>
-          {blocked && <span>(涉及 {errorRows} 行)</span>}
+          {blocked && <span>({errorScope})</span>}
         </li>
       </ul>
 

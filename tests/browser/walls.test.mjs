@@ -78,6 +78,11 @@ function readPage(page) {
           text: el.innerText.replace(/\s+/g, ''),
           box: { x: r.left, y: r.top, width: r.width, height: r.height },
           clipped: value ? value.scrollWidth > value.clientWidth + 1 : true,
+          nameCut: (() => {
+            const n = el.querySelector('.metric-card__name')
+            // Ellipsis shows as soon as the text is one pixel wider than its box.
+            return n ? n.scrollWidth > n.clientWidth : false
+          })(),
         }
       }),
     }
@@ -96,6 +101,7 @@ function checkCards(cards, viewport) {
     assert.equal(card.status, 'reported', `${card.id}: status`)
     assert.ok(card.text.includes(name) && card.text.includes(text), `${card.id}: ${card.text}`)
     assert.equal(card.clipped, false, `${card.id}: figure is not cut off`)
+    assert.equal(card.nameCut, false, `${card.id}: the name ${name} is whole, not ended in …`)
   }
   return cards.map((c) => c.id).filter((id) => byId.has(id))
 }

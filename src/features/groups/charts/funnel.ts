@@ -1,4 +1,4 @@
-import { baseOption } from '@/lib/echarts/option-base'
+import { baseOption, labelWidth } from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX, DERIVED } from '@/lib/charts/chart-view'
 import { formatShare } from '@/lib/format'
 import type { ChartTheme } from '@/lib/theme/themes'
@@ -27,6 +27,13 @@ export function buildFunnelOption(
   accent: string,
 ): ChartOption {
   const shares = stepShares(rows)
+  const labelOf = (i: number) => {
+    const row = rows[i]
+    if (!row) return ''
+    const share = shares[i] ? `\n${shares[i]}` : ''
+    return `${row.label}\n${row.text}${row.demo ? DEMO_SUFFIX : ''}${share}`
+  }
+  const labelRoom = Math.max(...rows.map((_, i) => labelWidth(labelOf(i), theme.fontSize))) + 24
   return {
     ...baseOption(theme),
     tooltip: {
@@ -42,8 +49,10 @@ export function buildFunnelOption(
       {
         type: 'funnel',
         id: 'steps',
+        // The words right of the steps get the room their longest line needs (+ the label line);
+        // the steps take the rest: at 52% of the width the share line was cut on narrow panels.
         left: '2%',
-        width: '52%',
+        right: labelRoom,
         top: 6,
         bottom: 6,
         sort: 'none',
@@ -60,12 +69,7 @@ export function buildFunnelOption(
           fontSize: theme.fontSize,
           fontFamily: theme.fontFamily,
           lineHeight: LINE_HEIGHT,
-          formatter: (p: { dataIndex: number }) => {
-            const row = rows[p.dataIndex]
-            if (!row) return ''
-            const share = shares[p.dataIndex] ? `\n${shares[p.dataIndex]}` : ''
-            return `${row.label}\n${row.text}${row.demo ? DEMO_SUFFIX : ''}${share}`
-          },
+          formatter: (p: { dataIndex: number }) => labelOf(p.dataIndex),
         },
         labelLine: { show: true, length: 12, lineStyle: { color: theme.axis } },
         itemStyle: { borderWidth: 0 },

@@ -83,6 +83,8 @@ describe('the 存量文件监测 → 风险 → 废止 funnel', () => {
   for (const [where, width, height] of [
     ['the overview (1920×1080)', 410, 190],
     ['a group page', 590, 190],
+    ['a phone (360 px)', 310, 230],
+    ['a portrait big screen', 390, 270],
   ] as const) {
     it(`on ${where}: every step's words beside the steps, none over a step or another's words`, () => {
       const { texts, polygons } = draw(funnel, width, height)

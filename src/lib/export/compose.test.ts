@@ -4,6 +4,7 @@ import {
   clampRatio,
   compactDate,
   exportFileName,
+  fitFontSize,
   MAX_SIDE,
   safeFileStem,
 } from './compose'
@@ -91,5 +92,25 @@ describe('pixel ratio is clamped so no side passes 8192 px', () => {
     expect(r.clamped).toBe(true)
     expect(3000 * r.ratio).toBeLessThanOrEqual(MAX_SIDE)
     expect(r.ratio).toBeGreaterThan(2.7)
+  })
+})
+
+describe('fitFontSize', () => {
+  // A text 10 em wide, as a canvas would measure it.
+  const widthAt = (size: number) => size * 10
+
+  it('keeps the size when the text fits', () => {
+    expect(fitFontSize(widthAt, 300, 30, 20)).toBe(30)
+  })
+
+  it('takes the largest smaller size at which it fits instead of squeezing the glyphs', () => {
+    const size = fitFontSize(widthAt, 280, 30, 20)
+    expect(size).toBe(28)
+    expect(widthAt(size)).toBeLessThanOrEqual(280)
+    expect(widthAt(size + 1)).toBeGreaterThan(280)
+  })
+
+  it('stops at the smallest size allowed', () => {
+    expect(fitFontSize(widthAt, 100, 30, 20)).toBe(20)
   })
 })

@@ -106,3 +106,20 @@ export function clampRatio(
   const ratio = Math.min(requested, Math.floor(limit * 100) / 100)
   return { ratio, clamped: ratio < requested }
 }
+
+/**
+ * The largest font size from `size` down to `min` at which a text fits `maxWidth`, given how wide
+ * it is at a size (`widthAt`). A canvas squeezes a text that is wider than fillText's maxWidth
+ * (169件 · 近3年(2022–2024年) came out with narrowed glyphs); a smaller size keeps its shape. At
+ * `min` it may still not fit: only then does the squeeze apply.
+ */
+export function fitFontSize(
+  widthAt: (size: number) => number,
+  maxWidth: number,
+  size: number,
+  min: number,
+): number {
+  let s = size
+  while (s > min && widthAt(s) > maxWidth) s -= 1
+  return s
+}

@@ -1,7 +1,7 @@
 import { echarts } from '@/lib/echarts/core'
 import type { ChartOption } from '@/lib/echarts/types'
 import { THEMES } from '@/lib/theme/themes'
-import { clampRatio, type BriefingText } from './compose'
+import { clampRatio, fitFontSize, type BriefingText } from './compose'
 
 /**
  * Briefing images, drawn on a canvas: the chart is re-rendered at the chosen pixel ratio with the
@@ -65,6 +65,33 @@ export async function renderOption(
   }
 }
 
+/**
+ * fillText at the largest size down to two thirds of `size` that fits `maxWidth`: the text keeps
+ * its shape (fillText's maxWidth alone squeezes the glyphs). `weight` is '' or 'bold '.
+ */
+function fillFitted(
+  ctx: CanvasRenderingContext2D,
+  text: string,
+  x: number,
+  y: number,
+  maxWidth: number,
+  size: number,
+  weight = '',
+) {
+  const fontAt = (s: number) => `${weight}${s}px ${font}`
+  const fitted = fitFontSize(
+    (s) => {
+      ctx.font = fontAt(s)
+      return ctx.measureText(text).width
+    },
+    maxWidth,
+    size,
+    Math.ceil((size * 2) / 3),
+  )
+  ctx.font = fontAt(fitted)
+  ctx.fillText(text, x, y, maxWidth)
+}
+
 function drawBand(
   ctx: CanvasRenderingContext2D,
   width: number,
@@ -75,11 +102,9 @@ function drawBand(
   ctx.fillRect(PAD, 18, 5, 40)
   ctx.fillStyle = palette.text
   ctx.textBaseline = 'alphabetic'
-  ctx.font = `bold 22px ${font}`
-  ctx.fillText(text.title, PAD + 14, 38, width - PAD * 2 - 14)
+  fillFitted(ctx, text.title, PAD + 14, 38, width - PAD * 2 - 14, 22, 'bold ')
   ctx.fillStyle = palette.muted
-  ctx.font = `15px ${font}`
-  ctx.fillText(text.subtitle, PAD + 14, 62, width - PAD * 2 - 14)
+  fillFitted(ctx, text.subtitle, PAD + 14, 62, width - PAD * 2 - 14, 15)
 }
 
 function drawFooter(ctx: CanvasRenderingContext2D, width: number, top: number, lines: string[]) {
@@ -89,8 +114,9 @@ function drawFooter(ctx: CanvasRenderingContext2D, width: number, top: number, l
   ctx.lineTo(width - PAD, top + 6)
   ctx.stroke()
   ctx.fillStyle = palette.muted
-  ctx.font = `13px ${font}`
-  lines.forEach((line, i) => ctx.fillText(line, PAD, top + PAD + i * LINE + 4, width - PAD * 2))
+  lines.forEach((line, i) =>
+    fillFitted(ctx, line, PAD, top + PAD + i * LINE + 4, width - PAD * 2, 13),
+  )
 }
 
 function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
@@ -185,22 +211,18 @@ export async function renderPageImage(req: PageImageRequest): Promise<RenderedIm
     ctx.fillStyle = req.accent
     ctx.fillRect(x, y, 4, cardH)
     ctx.fillStyle = palette.muted
-    ctx.font = `15px ${font}`
-    ctx.fillText(card.name + (card.demo ? '(示例)' : ''), x + 14, y + 24, cardW - 20)
+    fillFitted(ctx, card.name + (card.demo ? '(示例)' : ''), x + 14, y + 24, cardW - 20, 15)
     ctx.fillStyle = palette.text
-    ctx.font = `bold 30px ${font}`
-    ctx.fillText(card.value, x + 14, y + 60, cardW - 20)
+    fillFitted(ctx, card.value, x + 14, y + 60, cardW - 20, 30, 'bold ')
     ctx.fillStyle = palette.muted
-    ctx.font = `13px ${font}`
-    ctx.fillText(card.note, x + 14, y + 82, cardW - 20)
+    fillFitted(ctx, card.note, x + 14, y + 82, cardW - 20, 13)
   })
 
   for (const [i, chart] of req.charts.entries()) {
     const x = PAD + (i % chartCols) * (chartW + 16)
     const y = chartsTop + Math.floor(i / chartCols) * (chartH + 40)
     ctx.fillStyle = palette.text
-    ctx.font = `bold 16px ${font}`
-    ctx.fillText(chart.title, x, y + 20, chartW)
+    fillFitted(ctx, chart.title, x, y + 20, chartW, 16, 'bold ')
     const canvas = await renderOption(chart.option, chartW, chartH, ratio)
     ctx.drawImage(canvas, x, y + 32, chartW, chartH)
   }

@@ -57,16 +57,108 @@ const FONT = SLIDE_FONTS.text
 const TITLE_FONT = SLIDE_FONTS.title
 const PALE = 'E3E9F1'
 
-function footer(slide: PptxGenJS.Slide, text: string) {
+/** Ideographs, kana, CJK punctuation and full-width forms: set apart from Latin in LibreOffice. */
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]/
+
+/**
+ * Text is sized to fit its box by construction, not by PowerPoint's autofit (applied only when
+ * PowerPoint recomputes it; LibreOffice and WPS may never). Widths are estimated in em on the
+ * wide side of the fonts a deck meets (黑体 / 仿宋 on Windows and WPS; DejaVu and Noto CJK where
+ * LibreOffice stands in for them): a CJK character or other non-Latin sign (≥, –, ·) 1 em, a digit
+ * 0.64 em (0.7 em bold), Latin letters and signs per class, plus a quarter em where CJK meets
+ * Latin (LibreOffice's autospace: "169 件").
+ */
+function textWidthEm(text: string, bold = false): number {
+  let em = 0
+  let last: 'cjk' | 'latin' | 'other' | null = null
+  for (const ch of text) {
+    const kind = CJK.test(ch) ? 'cjk' : ch.charCodeAt(0) < 0x80 ? 'latin' : 'other'
+    if ((kind === 'cjk' && last === 'latin') || (kind === 'latin' && last === 'cjk')) em += 0.25
+    if (ch !== ' ') last = kind
+    if (kind !== 'latin') em += 1
+    else if (/[0-9]/.test(ch)) em += bold ? 0.7 : 0.64
+    else if (ch === '%') em += 1
+    else if (ch === ' ') em += 0.35
+    else if (/[.,:;!'|]/.test(ch)) em += 0.4
+    else if (/[()[\]{}-]/.test(ch)) em += 0.45
+    else if (/[A-Z@#&]/.test(ch)) em += 0.8
+    else em += 0.65
+  }
+  return em
+}
+
+/** Font sizes go in half points. */
+const halfPoints = (pt: number) => Math.floor(pt * 2) / 2
+
+/**
+ * The largest font size from `max` down to `min` at which `text` stays on one line of `widthPt`
+ * (`min` when none does: a floor for legibility).
+ */
+function fitFontSize(text: string, widthPt: number, max: number, min: number, bold = false) {
+  const em = textWidthEm(text, bold)
+  return em === 0 ? max : Math.max(min, Math.min(max, halfPoints(widthPt / em)))
+}
+
+/** How many lines `text` takes at `size` in `widthPt` (each \n a paragraph), rounded up. */
+function linesOf(text: string, size: number, widthPt: number, bold = false) {
+  return text
+    .split('\n')
+    .reduce(
+      (n, line) => n + Math.max(1, Math.ceil((textWidthEm(line, bold) * size) / widthPt - 1e-9)),
+      0,
+    )
+}
+
+/** The text insets PowerPoint puts in a text box without a margin: 0.1" left and right. */
+const INSET_PT = 2 * 7.2
+
+/** A line of text that keeps to one line of its box: its size fits the box's width. */
+function oneLine(
+  slide: PptxGenJS.Slide,
+  text: string,
+  box: { x: number; y: number; w: number; h: number },
+  size: { max: number; min: number },
+  options: PptxGenJS.TextPropsOptions = {},
+) {
   slide.addText(text, {
-    x: 0.5,
-    y: H - 0.5,
-    w: W - 1,
-    h: 0.3,
-    fontSize: 10,
-    color: MUTED,
+    ...box,
+    color: DARK,
     fontFace: FONT,
+    ...options,
+    fontSize: fitFontSize(text, box.w * 72 - INSET_PT, size.max, size.min, options.bold),
   })
+}
+
+function footer(slide: PptxGenJS.Slide, text: string) {
+  oneLine(
+    slide,
+    text,
+    { x: 0.5, y: H - 0.5, w: W - 1, h: 0.3 },
+    { max: 10, min: 8 },
+    { color: MUTED },
+  )
+}
+
+/**
+ * A tile's value as its figure and what it covers when not the year: "169件 · 近3年(2022–2024年)"
+ * (as valueWithPeriod writes it) is 169件 and 近3年(2022–2024年). The figure stays big and on one
+ * line; the period goes under it, smaller.
+ */
+function splitFigure(value: string): { figure: string; period: string | null } {
+  const [figure = '', ...period] = value.split(' · ')
+  return { figure, period: period.length > 0 ? period.join(' · ') : null }
+}
+
+/** Tile sizes (pt): the name over the figure, the figure, its period; each with its floor. */
+const TILE = {
+  name: { max: 13, min: 11 },
+  figure: { max: 28, min: 18 },
+  period: { max: 12, min: 10 },
+  /** Exact line spacing, as a multiple of the size: the same height in every program. */
+  line: 1.25,
+  /** Padding (inches) between a tile's edge and its text. */
+  pad: 0.1,
+  minH: 1.2,
 }
 
 function dataUrl(blob: Blob): Promise<string> {
@@ -99,25 +191,20 @@ export async function buildDeck(
     h: 0.18,
     fill: { color: hex(BRIEFING.accents['admin-services']) },
   })
-  cover.addText(input.title, {
-    x: 0.8,
-    y: 2.3,
-    w: W - 1.6,
-    h: 1,
-    fontSize: 36,
-    bold: true,
-    color: DARK,
-    fontFace: TITLE_FONT,
-  })
-  cover.addText(`${input.organization} · ${input.period} 汇报`, {
-    x: 0.8,
-    y: 3.4,
-    w: W - 1.6,
-    h: 0.6,
-    fontSize: 20,
-    color: MUTED,
-    fontFace: FONT,
-  })
+  oneLine(
+    cover,
+    input.title,
+    { x: 0.8, y: 2.3, w: W - 1.6, h: 1 },
+    { max: 36, min: 24 },
+    { bold: true, fontFace: TITLE_FONT },
+  )
+  oneLine(
+    cover,
+    `${input.organization} · ${input.period} 汇报`,
+    { x: 0.8, y: 3.4, w: W - 1.6, h: 0.6 },
+    { max: 20, min: 14 },
+    { color: MUTED },
+  )
   footer(cover, sourceLine)
 
   for (const group of input.groups) {
@@ -130,58 +217,73 @@ export async function buildDeck(
       h: 0.55,
       fill: { color: hex(group.accent) },
     })
-    slide.addText(`${group.name} · 主要指标`, {
-      x: 0.7,
-      y: 0.4,
-      w: W - 1.4,
-      h: 0.65,
-      fontSize: 26,
-      bold: true,
-      color: DARK,
-      fontFace: TITLE_FONT,
-    })
-    const cols = group.figures.length > 6 ? 5 : 3
-    const cellW = (W - 1) / cols
-    const cellH = 1.2
-    group.figures.forEach((f, i) => {
-      const x = 0.5 + (i % cols) * cellW
-      const y = 1.4 + Math.floor(i / cols) * (cellH + 0.2)
+    oneLine(
+      slide,
+      `${group.name} · 主要指标`,
+      { x: 0.7, y: 0.4, w: W - 1.4, h: 0.65 },
+      { max: 26, min: 18 },
+      { bold: true, fontFace: TITLE_FONT },
+    )
+    const layout = tileLayout(group.figures)
+    layout.tiles.forEach((tile, i) => {
+      const x = 0.5 + (i % layout.cols) * layout.cellW
+      const y = 1.4 + Math.floor(i / layout.cols) * (layout.cellH + 0.2)
       slide.addShape(pptx.ShapeType.rect, {
         x,
         y,
-        w: cellW - 0.15,
-        h: cellH,
+        w: layout.cellW - 0.15,
+        h: layout.cellH,
         fill: { color: hex(BRIEFING.palette.panel) },
       })
+      const line = (size: number) => ({ fontSize: size, lineSpacing: size * TILE.line })
       slide.addText(
         [
           {
-            text: `${f.name}${f.demo ? '(示例)' : ''}`,
-            options: { fontSize: 13, color: MUTED, breakLine: true },
+            text: tile.name,
+            options: { ...line(layout.nameSize), color: MUTED, breakLine: true },
           },
           {
-            text: f.value,
-            options: { fontSize: 28, bold: true, color: DARK, fontFace: TITLE_FONT },
+            text: tile.figure,
+            options: {
+              ...line(layout.figureSize),
+              bold: true,
+              color: DARK,
+              fontFace: TITLE_FONT,
+              breakLine: tile.period !== null,
+            },
           },
+          ...(tile.period === null
+            ? []
+            : [{ text: tile.period, options: { ...line(layout.periodSize), color: MUTED } }]),
         ],
-        { x: x + 0.1, y, w: cellW - 0.35, h: cellH, fontFace: FONT, valign: 'middle' },
+        {
+          // Top-aligned at the same height in every tile: names and figures of a row line up,
+          // a period hangs under its figure; the tallest tile's text is centred in its tile.
+          x: x + TILE.pad,
+          y: y + layout.top,
+          w: layout.textW,
+          h: layout.cellH - 2 * layout.top,
+          margin: 0,
+          fontFace: FONT,
+          valign: 'top',
+        },
       )
     })
     // The briefing's words of the group under its figures (and as speaker notes).
-    const textTop = 1.4 + Math.ceil(group.figures.length / cols) * (cellH + 0.2) + 0.1
-    if (group.notes && textTop < H - 1.2)
-      slide.addText(group.notes.split('\n').slice(1).join('\n'), {
-        x: 0.5,
-        y: textTop,
-        w: W - 1,
-        h: H - 0.7 - textTop,
-        fontSize: 12,
+    const textTop = 1.4 + layout.rows * (layout.cellH + 0.2) + 0.1
+    const words = group.notes.split('\n').slice(1).join('\n')
+    if (words && textTop < H - 1.2) {
+      const box = { x: 0.5, y: textTop, w: W - 1, h: H - 0.7 - textTop }
+      slide.addText(words, {
+        ...box,
+        fontSize: notesSize(words, box),
         color: DARK,
         fontFace: FONT,
         valign: 'top',
         fit: 'shrink',
         lineSpacingMultiple: 1.2,
       })
+    }
     const demo = group.figures.some((f) => f.demo) || group.notes.includes(DEMO_SUFFIX)
     footer(slide, demo ? `${sourceLine} · 含示例数据(标“示例”者为演示用,非报告数字)` : sourceLine)
     slide.addNotes(group.notes)
@@ -193,25 +295,20 @@ export async function buildDeck(
       if (!info) continue
       const slide = pptx.addSlide()
       slides++
-      slide.addText(`${group.name} · ${info.meta.title}`, {
-        x: 0.5,
-        y: 0.3,
-        w: W - 1,
-        h: 0.6,
-        fontSize: 22,
-        bold: true,
-        color: DARK,
-        fontFace: TITLE_FONT,
-      })
-      slide.addText(info.text.subtitle, {
-        x: 0.5,
-        y: 0.85,
-        w: W - 1,
-        h: 0.35,
-        fontSize: 12,
-        color: MUTED,
-        fontFace: FONT,
-      })
+      oneLine(
+        slide,
+        `${group.name} · ${info.meta.title}`,
+        { x: 0.5, y: 0.3, w: W - 1, h: 0.55 },
+        { max: 22, min: 16 },
+        { bold: true, fontFace: TITLE_FONT },
+      )
+      oneLine(
+        slide,
+        info.text.subtitle,
+        { x: 0.5, y: 0.85, w: W - 1, h: 0.35 },
+        { max: 12, min: 9 },
+        { color: MUTED },
+      )
       if (chart.native && chart.native.points.some((p) => p.value !== null)) {
         addNativeChart(pptx, slide, chart.native, info)
         nativeCharts++
@@ -247,9 +344,86 @@ export async function buildDeck(
   return { blob, fileName, slides, nativeCharts }
 }
 
-/** "深入企业开展法治服务 20余次(示例)": a point as the chart's text box says it. */
-const pointText = (p: NativeChart['points'][number]) =>
-  `${p.label} ${p.value === null ? NO_DATA : p.text}${p.demo ? DEMO_SUFFIX : ''}`
+/**
+ * The figure tiles of a group slide, sized to fit by construction: one size of name, figure and
+ * period for the slide (a row of figures in one size), each the largest that keeps every tile's
+ * text on one line of the tile, down to its floor; tiles as tall as their text needs (1.2" or
+ * more), the same for all tiles of the slide.
+ */
+function tileLayout(figures: DeckFigure[]) {
+  const cols = figures.length > 6 ? 5 : 3
+  const cellW = (W - 1) / cols
+  const textW = cellW - 0.15 - 2 * TILE.pad
+  const widthPt = textW * 72
+  const tiles = figures.map((f) => ({
+    name: `${f.name}${f.demo ? '(示例)' : ''}`,
+    ...splitFigure(f.value),
+  }))
+  const sizeOf = (texts: string[], size: { max: number; min: number }, bold = false) =>
+    Math.min(size.max, ...texts.map((t) => fitFontSize(t, widthPt, size.max, size.min, bold)))
+  const nameSize = sizeOf(
+    tiles.map((t) => t.name),
+    TILE.name,
+  )
+  const figureSize = sizeOf(
+    tiles.map((t) => t.figure),
+    TILE.figure,
+    true,
+  )
+  const periods = tiles.flatMap((t) => (t.period === null ? [] : [t.period]))
+  const periodSize = sizeOf(periods, TILE.period)
+  // Height in points of a tile's text; at a floor a text may take more than one line.
+  const heightOf = (t: (typeof tiles)[number]) =>
+    TILE.line *
+    (linesOf(t.name, nameSize, widthPt) * nameSize +
+      linesOf(t.figure, figureSize, widthPt, true) * figureSize +
+      (t.period === null ? 0 : linesOf(t.period, periodSize, widthPt) * periodSize))
+  const textH = Math.max(0, ...tiles.map(heightOf)) / 72
+  const cellH = Math.max(TILE.minH, textH + 2 * TILE.pad)
+  return {
+    cols,
+    rows: Math.ceil(figures.length / cols),
+    cellW,
+    cellH,
+    textW,
+    /** The text's distance from the top (and bottom) of its tile, in inches. */
+    top: (cellH - textH) / 2,
+    tiles,
+    nameSize,
+    figureSize,
+    periodSize,
+  }
+}
+
+/** The largest size (12 down to 10 pt) at which the briefing's words fill no more than `box`. */
+function notesSize(text: string, box: { w: number; h: number }) {
+  const widthPt = box.w * 72 - INSET_PT
+  const heightPt = box.h * 72 - 7.2
+  for (let size = 12; size > 10; size -= 0.5) {
+    // 1.2 line spacing of a CJK font's ~1.25 em line; 5 % slack for where lines break.
+    if (linesOf(text, size, widthPt / 1.05) * size * 1.2 * 1.25 <= heightPt) return size
+  }
+  return 10
+}
+
+/**
+ * "深入企业开展法治服务 20余次(示例)": a point as the chart's text box says it, one paragraph;
+ * what a figure covers when not the year (2012年以来累计) is a paragraph of its own under it,
+ * smaller, so that no line breaks inside 近3年 or a date. One run per paragraph: pptxgenjs writes
+ * a paragraph's properties before each of its runs, which PowerPoint rejects after the first.
+ */
+function pointParagraphs(p: NativeChart['points'][number], last: boolean): PptxGenJS.TextProps[] {
+  const { figure, period } =
+    p.value === null ? { figure: NO_DATA, period: null } : splitFigure(p.text)
+  const text = `${p.label} ${figure}${p.demo ? DEMO_SUFFIX : ''}`
+  // The space between points follows a point's last paragraph.
+  const end = { breakLine: !last, paraSpaceAfter: 8 }
+  if (period === null) return [{ text, options: end }]
+  return [
+    { text, options: { breakLine: true } },
+    { text: period, options: { ...end, fontSize: 11, color: MUTED } },
+  ]
+}
 
 /**
  * One chart of the group as a native chart with its data. The chart's numbers are plain numbers
@@ -318,9 +492,10 @@ function addNativeChart(
           { text: label(p), options: { fontSize: 12, color: MUTED } },
         ],
         {
-          x: x - 0.2,
+          // Under its ring, as wide as the ring's share of the row: labels never overlap.
+          x: 0.5 + i * (chartW / n),
           y: top + size + 0.05,
-          w: size + 0.4,
+          w: chartW / n,
           h: 0.8,
           align: 'center',
           fontFace: FONT,
@@ -350,10 +525,7 @@ function addNativeChart(
     )
   }
   slide.addText(
-    native.points.map((p, i) => ({
-      text: pointText(p),
-      options: { breakLine: i < native.points.length - 1, bullet: true },
-    })),
+    native.points.flatMap((p, i) => pointParagraphs(p, i === native.points.length - 1)),
     {
       x: W - 0.5 - 3.4,
       y: top,
@@ -363,7 +535,6 @@ function addNativeChart(
       color: DARK,
       fontFace: FONT,
       valign: 'top',
-      paraSpaceAfter: 6,
     },
   )
 }

@@ -9,6 +9,7 @@ import {
   observations,
 } from '../../../tests/unit/report-data'
 import { buildDocx, titleLines } from './docx'
+import { bytesOf } from '../../../tests/unit/blob-bytes'
 
 const data = {
   meta,
@@ -18,15 +19,6 @@ const data = {
   problems: new Map<string, string>(),
   organizations: [{ id: 'tzw', name: meta.region.name }],
 }
-
-/** jsdom's Blob has no arrayBuffer(): read it as the browser of 2020 would. */
-const bytesOf = (blob: Blob) =>
-  new Promise<Uint8Array>((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
-    reader.onerror = () => reject(reader.error)
-    reader.readAsArrayBuffer(blob)
-  })
 
 const text = (xml: string) =>
   [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')

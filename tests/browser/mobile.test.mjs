@@ -247,6 +247,29 @@ describe('desk views on phones and tablets (production build)', () => {
         }
       })
 
+      it("keeps each card's period in whole words (2012年以来累计 on one line)", async () => {
+        const { page } = overview
+        for (const hash of ['#/', '#/group/fair-competition', '#/group/dispute-resolution']) {
+          await page.evaluate((h) => (location.hash = h), hash)
+          await page.waitForFunction(
+            (h) => location.hash.startsWith(h) && document.querySelector('.metric-card__period'),
+            hash,
+          )
+          const broken = await page.evaluate(() =>
+            [...document.querySelectorAll('.metric-card__period')]
+              .filter((p) => /^[^\s()()、,,–-]+$/.test(p.textContent.trim()))
+              .filter((p) => {
+                const range = document.createRange()
+                range.selectNodeContents(p)
+                return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1
+              })
+              .map((p) => p.textContent.trim()),
+          )
+          assert.deepEqual(broken, [], `${hash}: a period broke inside a word`)
+        }
+        await page.evaluate(() => (location.hash = '#/'))
+      })
+
       it('reaches every page by tapping its tab, and shows the current tab', async (t) => {
         const { page } = overview
         const nav = page.getByRole('navigation', { name: '页面' })

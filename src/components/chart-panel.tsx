@@ -19,16 +19,6 @@ interface ChartPanelProps {
 }
 
 /**
- * The chart's box. A panel of a given height grows with its open table, so that every row shows
- * (up to most of the screen: `.chart-panel__body--table`); the chart under the table keeps its
- * size and is not redrawn. A panel that fills its place (the big screen) keeps the table inside.
- */
-const bodyClasses = {
-  fixed: 'chart-panel__body',
-  grow: 'chart-panel__body chart-panel__body--table',
-}
-
-/**
  * Any chart view: its title, 导出 menu, 表格 toggle, 含示例数据 mark, accessible name, and its
  * empty and problem states. The chart stays mounted under the table, so switching views does not
  * re-render it.
@@ -42,6 +32,7 @@ export function ChartPanel({ view, height, level = 4, className }: ChartPanelPro
   const ready = state.kind === 'ready'
   const option = useMemo(() => (ready ? view.option(theme) : null), [ready, view, theme])
   const Heading = level === 3 ? 'h3' : 'h4'
+  const grows = tableOpen && height !== undefined
   const classes = ['chart-panel', height === undefined && 'chart-panel--fill', className]
   return (
     <section
@@ -81,9 +72,12 @@ export function ChartPanel({ view, height, level = 4, className }: ChartPanelPro
           )}
         </p>
       )}
+      {/* A panel of a given height grows with its open table, so that every row shows (up to
+          most of the screen); the chart under the table keeps its size and is not redrawn. A
+          panel that fills its place (the big screen) keeps the table inside. */}
       <div
-        className={tableOpen && height !== undefined ? bodyClasses.grow : bodyClasses.fixed}
-        style={height === undefined ? undefined : tableOpen ? { minHeight: height } : { height }}
+        className={`chart-panel__body${grows ? ' chart-panel__body--table' : ''}`}
+        style={height === undefined ? undefined : grows ? { minHeight: height } : { height }}
       >
         {state.kind === 'problem' ? (
           <ErrorState message={state.message} />

@@ -45,17 +45,23 @@ function renderApp() {
   return render(<App loaded={{ config: DEFAULT_CONFIG, warning: null }} />)
 }
 
+/** The app on the import page, keeping this browser's data in `store`; `upload` chooses a file. */
+async function openImportPage(store: Parameters<typeof setLocalDataStore>[0] = memoryStore()) {
+  setLocalDataStore(store)
+  const user = userEvent.setup()
+  renderApp()
+  await screen.findByRole('heading', { name: '数据导入' })
+  const upload = (file: File) => user.upload(screen.getByLabelText('选择要导入的文件'), file)
+  return { user, upload }
+}
+
 describe('数据导入 page', () => {
   it('shows the changes of a valid file, applies them to this browser and reverts', async () => {
     const store = memoryStore()
-    setLocalDataStore(store)
-    const user = userEvent.setup()
-    renderApp()
-    await screen.findByRole('heading', { name: '数据导入' })
+    const { user, upload } = await openImportPage(store)
     expect(screen.queryByText('本机导入数据')).toBeNull()
 
-    await user.upload(
-      screen.getByLabelText('选择要导入的文件'),
+    await upload(
       csvFile([
         HEADER,
         ['XZFW-04', null, '通州湾示范区', 2024, 21, '余', null, '区司法局'],
@@ -90,12 +96,8 @@ describe('数据导入 page', () => {
   })
 
   it('lists the errors by sheet, row and column and offers nothing to apply', async () => {
-    setLocalDataStore(memoryStore())
-    const user = userEvent.setup()
-    renderApp()
-    await screen.findByRole('heading', { name: '数据导入' })
-    await user.upload(
-      screen.getByLabelText('选择要导入的文件'),
+    const { upload } = await openImportPage()
+    await upload(
       csvFile([
         HEADER,
         ['XZFW-04', null, '通州湾示范区', 2025, 25, '余', null, null],
@@ -121,20 +123,13 @@ describe('数据导入 page', () => {
   })
 
   it('counts rows with errors; an empty file is an error of the whole file, not of a row', async () => {
-    setLocalDataStore(memoryStore())
-    const user = userEvent.setup()
-    renderApp()
-    await screen.findByRole('heading', { name: '数据导入' })
-    await user.upload(
-      screen.getByLabelText('选择要导入的文件'),
-      new File([''], 'empty.csv', { type: 'text/csv' }),
-    )
+    const { upload } = await openImportPage()
+    await upload(new File([''], 'empty.csv', { type: 'text/csv' }))
     const empty = await screen.findByRole('region', { name: '导入结果' })
     const errors = () => within(screen.getByRole('list', { name: '变化统计' })).getByText(/错误/)
     expect(empty).toHaveTextContent('0 行数据')
     expect(errors()).toHaveTextContent('错误 1(整个文件)')
-    await user.upload(
-      screen.getByLabelText('选择要导入的文件'),
+    await upload(
       csvFile([
         HEADER,
         ['XZFW-03', null, '通州湾示范区', 2025, 120, null, null, null],
@@ -145,13 +140,10 @@ describe('数据导入 page', () => {
   })
 
   it('says why a zip bomb is refused, and offers nothing to apply', async () => {
-    setLocalDataStore(memoryStore())
-    const user = userEvent.setup()
-    renderApp()
-    await screen.findByRole('heading', { name: '数据导入' })
+    const { upload } = await openImportPage()
     // 2 MB that would inflate to 300 MB.
     const bomb = new File([zipBomb(300 * 1024 * 1024)], '报送.xlsx')
-    await user.upload(screen.getByLabelText('选择要导入的文件'), bomb)
+    await upload(bomb)
     const result = await screen.findByRole('region', { name: '导入结果' })
     const rows = [...result.querySelectorAll('table[data-issue-table="error"] tbody tr')].map(
       (tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent),
@@ -168,14 +160,11 @@ describe('数据导入 page', () => {
   })
 
   it('refuses a file over 30 MB from its size, without reading it into memory', async () => {
-    setLocalDataStore(memoryStore())
-    const user = userEvent.setup()
-    renderApp()
-    await screen.findByRole('heading', { name: '数据导入' })
+    const { upload } = await openImportPage()
     const big = new File([new Uint8Array(31 * 1024 * 1024)], '全年汇总.xlsx')
     // jsdom's File has no arrayBuffer(), so the page reads through FileReader (as old engines do).
     const read = vi.spyOn(FileReader.prototype, 'readAsArrayBuffer')
-    await user.upload(screen.getByLabelText('选择要导入的文件'), big)
+    await upload(big)
     const result = await screen.findByRole('region', { name: '导入结果' })
     expect(result).toHaveTextContent('文件过大(31.0 MB,上限 30 MB)')
     expect(read).not.toHaveBeenCalled()
@@ -183,10 +172,7 @@ describe('数据导入 page', () => {
   })
 
   it('shows the period of each row, and the targets and facts to be published', async () => {
-    setLocalDataStore(memoryStore())
-    const user = userEvent.setup()
-    renderApp()
-    await screen.findByRole('heading', { name: '数据导入' })
+    const { upload } = await openImportPage()
     const bytes = await importWorkbook({
       data: [
         ['GPJZ-04', null, '通州湾示范区', 2025, 300, null, null, null, '2012年以来'],
@@ -206,10 +192,7 @@ describe('数据导入 page', () => {
         ],
       ],
     })
-    await user.upload(
-      screen.getByLabelText('选择要导入的文件'),
-      new File([bytes as BlobPart], '报送.xlsx'),
-    )
+    await upload(new File([bytes as BlobPart], '报送.xlsx'))
     const result = await screen.findByRole('region', { name: '导入结果' })
     expect(result).toHaveTextContent('2 行数据、1 行目标、1 行定性事实')
     const periods = [...result.querySelectorAll('[data-change-table] td[data-period]')]

@@ -94,7 +94,7 @@ const halfPoints = (pt: number) => Math.floor(pt * 2) / 2
  * The largest font size from `max` down to `min` at which `text` stays on one line of `widthPt`
  * (`min` when none does: a floor for legibility).
  */
-function fitFontSize(text: string, widthPt: number, max: number, min: number, bold = false) {
+function fitPoints(text: string, widthPt: number, max: number, min: number, bold = false) {
   const em = textWidthEm(text, bold)
   return em === 0 ? max : Math.max(min, Math.min(max, halfPoints(widthPt / em)))
 }
@@ -125,7 +125,7 @@ function oneLine(
     color: DARK,
     fontFace: FONT,
     ...options,
-    fontSize: fitFontSize(text, box.w * 72 - INSET_PT, size.max, size.min, options.bold),
+    fontSize: fitPoints(text, box.w * 72 - INSET_PT, size.max, size.min, options.bold),
   })
 }
 
@@ -360,7 +360,7 @@ function tileLayout(figures: DeckFigure[]) {
     ...splitFigure(f.value),
   }))
   const sizeOf = (texts: string[], size: { max: number; min: number }, bold = false) =>
-    Math.min(size.max, ...texts.map((t) => fitFontSize(t, widthPt, size.max, size.min, bold)))
+    Math.min(size.max, ...texts.map((t) => fitPoints(t, widthPt, size.max, size.min, bold)))
   const nameSize = sizeOf(
     tiles.map((t) => t.name),
     TILE.name,

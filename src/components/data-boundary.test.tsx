@@ -93,8 +93,12 @@ describe('DataBoundary', () => {
     await screen.findByText(/^报告:/)
     failData()
     await act(() => client.refetchQueries())
+    // The query cache tells its subscribers on a later task than the refetch's promise settles
+    // (TanStack's notifyManager batches with setTimeout), so the note comes when React has heard.
+    const note = await screen.findByText(/刷新失败/)
     expect(screen.getByText(/^报告:/)).toBeVisible()
     expect(screen.getByText('面板内容')).toBeVisible()
+    expect(note.closest('[role="status"]')).not.toBeNull()
     const notes = screen.getAllByRole('status').filter((n) => n.textContent?.includes('刷新失败'))
     expect(notes).toHaveLength(1)
     expect(notes[0]).toHaveTextContent(/显示的是 \d{2}:\d{2}(:\d{2})? 取得的数据/)

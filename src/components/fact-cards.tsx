@@ -1,4 +1,5 @@
 import type { CSSProperties } from 'react'
+import { useDataset, type Dataset } from '@/api/dataset'
 import { useFacts } from '@/api/get-facts'
 import { SourceNote } from './source-note'
 import { ErrorState, LoadingState } from './state-views'
@@ -7,23 +8,30 @@ import { userMessage } from '@/lib/user-message'
 import { FACT_KIND_TEXT } from '@/domain/facts'
 import './fact-cards.css'
 
+const regionOf = (d: Dataset) => d.meta.region
+
 /**
  * A group's statements without a number (位居全市前列, 未发生…, 全员覆盖), each in the report's
  * own words with its 出处. Its own query and states: a broken facts file is an error here only.
+ * They are the whole district's: with a unit on screen the heading says so.
  */
 export function FactCards({
   group,
   year,
+  orgId,
   reportTitle,
   accent,
 }: {
   group: GroupId
   /** The year on screen: a fact of another year is not shown as if it were this year's. */
   year: number
+  /** The unit on screen. */
+  orgId: string
   reportTitle: string
   accent: string
 }) {
   const facts = useFacts()
+  const region = useDataset(regionOf)
   if (facts.isPending) return <LoadingState label="事实陈述加载中…" />
   if (!facts.data) {
     return (
@@ -36,13 +44,17 @@ export function FactCards({
   const items = facts.data.items.filter((f) => f.group === group && f.year === year)
   const broken = facts.data.problems.filter((p) => p.key === group || p.key === null).length
   if (items.length === 0 && broken === 0) return null
+  const scope = orgId === region.id ? '' : `(${region.name}全区,非本单位)`
   return (
     <section
       className="fact-cards"
-      aria-label={`报告中的定性事实(${year}年)`}
+      aria-label={`报告中的定性事实(${year}年)${scope}`}
       style={{ '--accent': accent } as CSSProperties}
     >
-      <h4 className="fact-cards__title">报告中的定性事实</h4>
+      <h4 className="fact-cards__title">
+        报告中的定性事实
+        {scope && <span className="fact-cards__scope">{scope}</span>}
+      </h4>
       <ul className="fact-cards__list">
         {items.map((fact) => (
           <li key={fact.id} className="fact-card" data-fact-id={fact.id} data-kind={fact.kind}>

@@ -196,6 +196,24 @@ describe('overview with the published data', () => {
   })
 })
 
+describe("the report's facts with a unit on screen", () => {
+  it('says they are the whole district’s, not the unit’s', async () => {
+    const user = userEvent.setup()
+    renderApp()
+    const lists = async () => screen.findAllByRole('region', { name: /^报告中的定性事实/ })
+    expect((await lists()).map((l) => l.getAttribute('aria-label'))).toContain(
+      '报告中的定性事实(2024年)',
+    )
+    await user.selectOptions(screen.getByRole('combobox', { name: '单位' }), '三余镇')
+    await waitFor(async () => {
+      for (const list of await lists()) {
+        expect(list).toHaveAccessibleName('报告中的定性事实(2024年)(通州湾示范区全区,非本单位)')
+        expect(within(list).getByRole('heading')).toHaveTextContent('通州湾示范区全区,非本单位')
+      }
+    })
+  })
+})
+
 describe('overview when the data source fails', () => {
   it('shows an error with 重试 in every group panel, in words, and recovers on retry', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })

@@ -244,6 +244,17 @@ describe('missing and broken values', () => {
     const other = buildBriefing(input({ facts, year: 2023 }))
     expect(other.groups.flatMap((x) => x.facts)).toEqual([])
   })
+
+  it("does not say the district's facts and findings of a unit", () => {
+    const unit = buildBriefing(input({ facts, orgId: 'sanyu-town', orgName: '三余镇' }))
+    expect(unit.groups.flatMap((x) => x.facts)).toEqual([])
+    expect(unit.findings).toEqual([])
+    const text = briefingText(unit)
+    for (const f of facts) expect(text).not.toContain(f.source.quote)
+    expect(text).not.toMatch(/172名|位居全市前列|主要不足/)
+    // The district's own briefing keeps them.
+    expect(briefingText(buildBriefing(input({ facts })))).toContain('位居全市前列')
+  })
 })
 
 function byId(id: string) {

@@ -50,7 +50,10 @@ export interface BriefingGroup {
   /** "2024年,通州湾示范区" before the first statement. */
   lead: string
   statements: Statement[]
-  /** The group's statements without a number (位居全市前列, 未发生…), after its figures. */
+  /**
+   * The group's statements without a number (位居全市前列, 未发生…), after its figures: the
+   * district's, so only in the district's briefing.
+   */
   facts: Statement[]
   /** The statements and facts as one paragraph (the 简报 page, the deck's notes). */
   paragraph: string
@@ -67,7 +70,7 @@ export interface Briefing {
   subtitle: string
   lead: string
   groups: BriefingGroup[]
-  /** 主要不足 and 下一年度主要安排, numbered after the groups (report year only). */
+  /** 主要不足 and 下一年度主要安排, numbered after the groups (the district in the report year only). */
   findings: BriefingSection[]
   source: string
   /** "数据来源:《…》(…)。" and the demo note where it applies. */
@@ -144,11 +147,14 @@ export function buildBriefing(input: BriefingInput): Briefing {
   const byId = new Map<string, Indicator>()
   for (const list of input.indicatorsByGroup.values()) for (const i of list) byId.set(i.id, i)
   const shownGroups = input.groups.filter((g) => !input.only || g.id === input.only)
+  // The report's facts and its 主要不足/安排 are the whole district's: a unit's briefing does not
+  // say them of the unit (a 镇's paragraph would read 实现172名执法人员全员覆盖 as its own).
+  const ofRegion = input.orgId === meta.region.id
   const groups: BriefingGroup[] = shownGroups.map((group, i) => {
     const statements = (input.indicatorsByGroup.get(group.id) ?? []).map((indicator) =>
       statement(figureFact(indicator, input, byId)),
     )
-    const facts = (input.facts ?? [])
+    const facts = (ofRegion ? (input.facts ?? []) : [])
       .filter((f) => f.group === group.id && f.year === year)
       .map(factStatement)
     const lead = `${year}年,${orgName}`
@@ -173,7 +179,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
   const single = input.only ? shownGroups[0] : undefined
 
   const findings: BriefingSection[] = []
-  if (!input.only && year === meta.source.year) {
+  if (!input.only && ofRegion && year === meta.source.year) {
     const f = meta.findings
     if (f.shortcomings.length > 0)
       findings.push({

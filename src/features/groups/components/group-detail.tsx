@@ -102,7 +102,13 @@ export function GroupDetail({ group }: { group: Group }) {
         <PrintButton />
       </div>
       <GroupCards group={group.id} input={input} wide />
-      <FactCards group={group.id} year={input.year} reportTitle={source.title} accent={accent} />
+      <FactCards
+        group={group.id}
+        year={input.year}
+        orgId={input.orgId}
+        reportTitle={source.title}
+        accent={accent}
+      />
       <div className="group-detail__charts">
         {chartsOfGroup(group.id).map((spec) => (
           <GroupChart key={spec.id} spec={spec} input={input} />

@@ -23,6 +23,7 @@ function GroupPanelBody({ group }: { group: Group }) {
       <FactCards
         group={group.id}
         year={input.year}
+        orgId={input.orgId}
         reportTitle={reportTitle}
         accent={accents[group.id]}
       />

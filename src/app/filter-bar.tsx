@@ -2,6 +2,7 @@ import { useDatasetState, type Dataset } from '@/api/dataset'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import type { Organization } from '@/domain/schemas'
 import { shownOrganizations } from '@/domain/organizations'
+import { shownYears } from '@/domain/period'
 import { useFilters, useSetFilters } from '@/stores/url-state'
 import './filter-bar.css'
 
@@ -27,7 +28,9 @@ function FilterFields({ ready, demoAllowed }: { ready: Dataset; demoAllowed: boo
       <label className="field">
         <span>年度</span>
         <select value={year} onChange={(e) => setFilters({ year: Number(e.target.value) })}>
-          {[...ready.meta.years].reverse().map((y) => (
+          {shownYears(ready.meta.years, ready.reportedYears, showDemo)
+            .reverse()
+            .map((y) => (
             <option key={y} value={y}>
               {y}年
               {y === ready.meta.period.year
@@ -65,10 +68,14 @@ function FilterFields({ ready, demoAllowed }: { ready: Dataset; demoAllowed: boo
           <span>显示示例数据</span>
         </label>
       )}
-      <p className="filter-bar__legend">
-        <span className="badge badge--demo">示例</span>
-        报告未提供的往年与分单位数据为演示用示例,非报告数字;其余数字均出自报告原文,点“出处”可查看原句。
-      </p>
+      {showDemo ? (
+        <p className="filter-bar__legend">
+          <span className="badge badge--demo">示例</span>
+          报告未提供的往年与分单位数据为演示用示例,非报告数字;其余数字均出自报告原文,点“出处”可查看原句。
+        </p>
+      ) : (
+        <p className="filter-bar__legend">所有数字均出自报告原文,点“出处”可查看原句。</p>
+      )}
     </div>
   )
 }

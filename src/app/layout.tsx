@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useRef, type ReactNode, type RefObject } from 'react'
 import { NavLink, useHashLocation } from '@/lib/router/hash-router'
-import { useDatasetState } from '@/api/dataset'
+import { useDatasetState, type Dataset } from '@/api/dataset'
 import { DataBoundary } from '@/components/data-boundary'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import { GROUPS } from '@/domain/groups'
-import { useCanonicalFilters } from '@/stores/url-state'
+import { useCanonicalFilters, useFilters } from '@/stores/url-state'
 import { AppHeader, APP_TITLE } from './app-header'
 import { FilterBar } from './filter-bar'
 import { BriefingDocButton, DeckButton } from '@/features/groups/components/export-buttons'
@@ -84,6 +84,13 @@ function useScrollEdges(nav: RefObject<HTMLElement | null>, tabs: unknown) {
   }, [nav, tabs])
 }
 
+/** The report, and what 示例 means while demo data is shown. */
+function SourceLine({ data }: { data: Dataset }) {
+  const { showDemo } = useFilters(data)
+  const { title, issuer } = data.meta.source
+  return `数据来源:《${title}》${issuer ? `(${issuer})` : ''}。${showDemo ? '标“示例”的数据为演示用,非报告数字。' : ''}`
+}
+
 /** The desk view's frame: header, navigation, filters; the page comes from the router. */
 export function AppLayout({ children }: { children: ReactNode }) {
   const state = useDatasetState()
@@ -136,11 +143,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
       )}
       {data && <DataProblems problems={data.problems} known={known} />}
       <main className="app-main">{children}</main>
-      <footer className="app-footer">
-        {data
-          ? `数据来源:《${data.meta.source.title}》${data.meta.source.issuer ? `(${data.meta.source.issuer})` : ''}。标“示例”的数据为演示用,非报告数字。`
-          : '数据来源:通州湾示范区法治政府建设情况报告'}
-      </footer>
+      {/* The 简报 ends with its own source line, the same words. */}
+      {pathname !== '/briefing' && (
+        <footer className="app-footer">
+          {data ? <SourceLine data={data} /> : '数据来源:通州湾示范区法治政府建设情况报告'}
+        </footer>
+      )}
     </div>
   )
 }

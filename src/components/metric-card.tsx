@@ -126,7 +126,8 @@ export function MetricCard({
   ) : (
     <p className="metric-card__value metric-card__value--none">
       {NO_DATA}
-      {cell.state === 'hidden-demo' && <span className="metric-card__hint">(示例数据已隐藏)</span>}
+      {/* Not 示例数据已隐藏: with demo data hidden nothing says 示例 (and the config may hide it for good). */}
+      {cell.state === 'hidden-demo' && <span className="metric-card__hint">(报告未提供)</span>}
     </p>
   )
   return (

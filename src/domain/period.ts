@@ -21,3 +21,16 @@ export const NOT_ANNUAL_NOTE = '非单一年度数据,不作同比与走势'
 
 /** The observation covers exactly its calendar year (and can stand in a yearly series). */
 export const isAnnual = (o: Pick<Observation, 'period'>): boolean => o.period === undefined
+
+/**
+ * The years to offer: all of the data's with demo data shown; without it only the years with a
+ * reported figure (the others hold nothing but 示例 values), or all when none has one.
+ */
+export function shownYears(
+  years: readonly number[],
+  reportedYears: ReadonlySet<number>,
+  showDemo: boolean,
+): number[] {
+  const reported = years.filter((y) => reportedYears.has(y))
+  return showDemo || reported.length === 0 ? [...years] : reported
+}

@@ -23,6 +23,7 @@ const bounds: FilterBounds = {
   defaultYear: 2024,
   orgIds: [DEFAULT_ORG_ID, 'sanyu-town', 'market-bureau'],
   demoOrgIds: ['market-bureau'],
+  demoYears: [2022],
   demoAllowed: true,
 }
 const read = (q: string, b: FilterBounds = bounds) => filtersFromParams(new URLSearchParams(q), b)
@@ -31,6 +32,7 @@ const read = (q: string, b: FilterBounds = bounds) => filtersFromParams(new URLS
 const data = {
   meta: { years: bounds.years, period: { year: bounds.defaultYear } },
   organizations: bounds.orgIds.map((id) => ({ id, namedInReport: id !== 'market-bureau' })),
+  reportedYears: new Set([2023, 2024]),
 } as unknown as Dataset
 
 function withConfig(showDemoData: boolean) {
@@ -57,6 +59,12 @@ describe('reading the filters from the URL', () => {
     expect(read('org=market-bureau').orgId).toBe('market-bureau')
     expect(read('org=market-bureau&demo=0').orgId).toBe(DEFAULT_ORG_ID)
     expect(read('org=sanyu-town&demo=0').orgId).toBe('sanyu-town')
+  })
+
+  it('shows a year of 示例 values alone only with demo data: hidden, the report year instead', () => {
+    expect(read('year=2022').year).toBe(2022)
+    expect(read('year=2022&demo=0').year).toBe(2024)
+    expect(read('year=2023&demo=0').year).toBe(2023)
   })
 
   it('falls back to the report year, the district and demo shown when the URL says nothing', () => {
@@ -148,22 +156,22 @@ describe('the one writer of the URL', () => {
 
 describe('the filter hooks', () => {
   it('read the URL on render and write to it, with no store in between', () => {
-    window.history.replaceState(null, '', '#/group/x?year=2022&org=market-bureau')
+    window.history.replaceState(null, '', '#/group/x?year=2023&org=market-bureau')
     const { result } = renderHook(() => ({ filters: useFilters(data), set: useSetFilters() }), {
       wrapper: withConfig(true),
     })
-    expect(result.current.filters).toEqual({ year: 2022, orgId: 'market-bureau', showDemo: true })
+    expect(result.current.filters).toEqual({ year: 2023, orgId: 'market-bureau', showDemo: true })
 
     act(() => result.current.set({ orgId: 'sanyu-town', showDemo: false }))
-    expect(window.location.hash).toBe('#/group/x?year=2022&org=sanyu-town&demo=0')
-    expect(result.current.filters).toEqual({ year: 2022, orgId: 'sanyu-town', showDemo: false })
+    expect(window.location.hash).toBe('#/group/x?year=2023&org=sanyu-town&demo=0')
+    expect(result.current.filters).toEqual({ year: 2023, orgId: 'sanyu-town', showDemo: false })
 
     // The back button, a pasted link: whatever changes the URL changes the filters.
     act(() => {
-      window.history.replaceState(null, '', '#/group/x?year=2023')
+      window.history.replaceState(null, '', '#/group/x?year=2022')
       window.dispatchEvent(new HashChangeEvent('hashchange'))
     })
-    expect(result.current.filters).toEqual({ year: 2023, orgId: DEFAULT_ORG_ID, showDemo: true })
+    expect(result.current.filters).toEqual({ year: 2022, orgId: DEFAULT_ORG_ID, showDemo: true })
   })
 
   it('keep demo data off when the config hides it', () => {

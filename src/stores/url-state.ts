@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import type { Dataset } from '@/api/dataset'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
+import { shownYears } from '@/domain/period'
 import { currentLocation, navigate, useSearchParams } from '@/lib/router/hash-router'
 
 /**
@@ -78,6 +79,8 @@ export interface FilterBounds {
   orgIds: readonly string[]
   /** Organisations the report does not name: offered only while demo data is shown. */
   demoOrgIds: readonly string[]
+  /** Years with no reported figure (only 示例 values): offered only while demo data is shown. */
+  demoYears: readonly number[]
   /** False when the runtime config hides demo data: then nothing can turn it on. */
   demoAllowed: boolean
 }
@@ -91,7 +94,11 @@ export function filtersFromParams(params: URLSearchParams, bounds: FilterBounds)
   const showDemo = bounds.demoAllowed && params.get(FILTER_PARAM.demo) !== '0'
   const known = org !== null && bounds.orgIds.includes(org)
   return {
-    year: bounds.years.includes(year) ? year : bounds.defaultYear,
+    // A year of 示例 values alone goes with the demo data, like a 示例单位.
+    year:
+      bounds.years.includes(year) && (showDemo || !bounds.demoYears.includes(year))
+        ? year
+        : bounds.defaultYear,
     // A 示例单位 goes with the demo data: hidden, the district is shown instead.
     orgId: known && (showDemo || !bounds.demoOrgIds.includes(org)) ? org : DEFAULT_ORG_ID,
     showDemo,
@@ -138,6 +145,9 @@ export function filterBoundsOf(data: Dataset, demoAllowed: boolean): FilterBound
     defaultYear: data.meta.period.year,
     orgIds: data.organizations.map((o) => o.id),
     demoOrgIds: data.organizations.filter((o) => !o.namedInReport).map((o) => o.id),
+    demoYears: data.meta.years.filter(
+      (y) => !shownYears(data.meta.years, data.reportedYears, false).includes(y),
+    ),
     demoAllowed,
   }
 }

@@ -127,26 +127,33 @@ describe('生成汇报材料 (.docx)', () => {
     for (const o of reported2024) assert.ok(figureIn(doc.text, statedFigure(o)), o.indicatorId)
   })
 
-  it('a demo year with demo data hidden says 无数据 and holds none of its demo values', async (t) => {
-    const { page } = await harness.open(t, '#/group/enforcement-team?year=2023&demo=0', {
+  it('a unit with demo data hidden says 无数据, holds none of its demo values and none of the district’s facts', async (t) => {
+    const unit = 'sanyu-town'
+    const { page } = await harness.open(t, `#/group/dispute-resolution?org=${unit}&demo=0`, {
       acceptDownloads: true,
       waitFor: (p) => p.getByRole('button', { name: '生成本组汇报材料' }).waitFor(),
     })
     const file = await download(page, () =>
       page.getByRole('button', { name: '生成本组汇报材料' }).click(),
     )
-    assert.match(file.name, /^执法队伍建设-汇报材料-2023-/)
+    assert.match(file.name, new RegExp(`^矛盾纠纷化解-汇报材料-${REPORT_YEAR}-`))
     const doc = openDocx(file.buffer)
-    const ids = dataset.indicators.filter((i) => i.group === 'enforcement-team').map((i) => i.id)
+    const ids = dataset.indicators.filter((i) => i.group === 'dispute-resolution').map((i) => i.id)
+    const body = doc.text.split('\n').filter((l) => !l.startsWith('根据'))
+    let hidden = 0
     for (const id of ids) {
-      const o = observationOf(id, REGION_ID, 2023)
-      assert.equal(o.status, 'demo')
       const { name } = indicatorById.get(id)
       assert.ok(doc.text.includes(`${name}暂无数据`), `${id} says 无数据`)
-      const body = doc.text.split('\n').filter((l) => !l.startsWith('根据'))
+      const o = observationOf(id, unit, REPORT_YEAR)
+      if (!o) continue
+      assert.equal(o.status, 'demo')
+      hidden++
       assert.ok(!figureIn(body.join('\n'), statedFigure(o)), `${id}: no demo ${statedFigure(o)}`)
     }
+    assert.ok(hidden > 0, 'the unit has demo values to hide')
     assert.ok(!doc.text.includes('示例'))
+    for (const fact of dataset.facts.filter((f) => f.group === 'dispute-resolution'))
+      assert.ok(!doc.text.includes(fact.source.quote), `the district's 「${fact.source.quote}」`)
     assert.equal(doc.images.length, 0, 'no chart without data')
   })
 })

@@ -103,24 +103,46 @@ describe('filters, URL state, group page and table view', () => {
       )
     }
 
+    // Switched off, a year of 示例 values alone goes with them: the report year is shown, the
+    // only year offered.
     await demoSwitch(page).uncheck()
     await page.waitForFunction(
-      (sel) => [...document.querySelectorAll(sel)].every((c) => c.dataset.status !== 'demo'),
+      (sel) => [...document.querySelectorAll(sel)].every((c) => c.dataset.status === 'reported'),
       ALL_CARDS,
     )
     assert.equal(hashParams(page.url()).get('demo'), '0', 'the URL says demo=0')
-    for (const card of (await readCards(page)).filter((c) => !NOT_ANNUAL.includes(c.id))) {
-      assert.equal(card.status, 'hidden-demo', `${card.id}: the demo value is hidden`)
+    await page.waitForFunction((y) => location.hash.includes(`year=${y}`), REPORT_YEAR)
+    assert.equal(await assertReportedFiguresOnScreen(page), 34)
+    assert.deepEqual(
+      await yearSelect(page).evaluate((s) => [...s.options].map((o) => o.textContent)),
+      [`${REPORT_YEAR}年(报告年度)`],
+    )
+    assert.equal(await page.locator('.badge--demo').count(), 0, 'no 示例 badge anywhere')
+    assert.doesNotMatch(await page.locator('.app-footer').innerText(), /示例/)
+
+    // A unit the report names, whose values are all demo: hidden as 无数据, never 0.
+    const unit = dataset.organizations.find((o) => o.id === 'sanyu-town')
+    await orgSelect(page).selectOption(unit.id)
+    await page.waitForFunction(
+      (sel) => [...document.querySelectorAll(sel)].every((c) => c.dataset.status !== 'reported'),
+      ALL_CARDS,
+    )
+    const unitCards = await readCards(page)
+    for (const card of unitCards) {
+      const obs = observationOf(card.id, unit.id, REPORT_YEAR)
+      assert.equal(card.status, obs ? 'hidden-demo' : 'missing', `${card.id}: nothing shown`)
       assert.equal(card.figure, null, `${card.id}: no figure is drawn`)
       assert.ok(card.value?.startsWith('无数据'), `${card.id}: shows 无数据, got "${card.value}"`)
       assert.doesNotMatch(card.value, /\d/, `${card.id}: no number (never 0) in "${card.value}"`)
       assert.equal(card.badge, null, `${card.id}: nothing to mark as 示例`)
     }
+    assert.ok(unitCards.some((c) => c.status === 'hidden-demo'), 'some demo values are hidden')
     for (const spec of GROUP_CHARTS) {
       const panel = page.locator(`[data-chart-id="${spec.id}"]`)
       assert.ok(await panel.getByText('暂无数据').isVisible(), `「${spec.title}」 says 暂无数据`)
       assert.equal(await panel.locator('canvas').count(), 0, `「${spec.title}」 draws no zeros`)
     }
+    await orgSelect(page).selectOption(REGION_ID)
 
     await demoSwitch(page).check()
     await yearSelect(page).selectOption(String(REPORT_YEAR))

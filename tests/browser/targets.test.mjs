@@ -132,7 +132,7 @@ describe('targets: demo, marked 示例, gone with the demo switch', () => {
     })
   }
 
-  it('config.json showDemoData:false: no 目标, 达标 or 目标达成度 on the overview or 对比分析', async (t) => {
+  it('config.json showDemoData:false: no 目标, 达标 or 目标达成度, and no 示例 at all, on the overview, a group page or 对比分析', async (t) => {
     harness.server.state.override = (pathname) =>
       pathname === '/config.json'
         ? {
@@ -145,10 +145,13 @@ describe('targets: demo, marked 示例, gone with the demo switch', () => {
           }
         : null
     try {
-      for (const view of ['#/', '#/compare']) {
+      for (const view of ['#/', '#/group/enforcement-team', '#/compare']) {
         const { page } = await openView(harness, t, view)
         const words = await pageWords(page)
-        for (const w of ['目标', '达标']) assert.ok(!words.includes(w), `${view}: ${w}`)
+        for (const w of ['目标', '达标', '示例']) {
+          const at = words.indexOf(w)
+          assert.equal(at, -1, `${view}: 「${words.slice(Math.max(0, at - 30), at + 30)}」`)
+        }
       }
     } finally {
       harness.server.state.override = null

@@ -186,13 +186,22 @@ describe('overview with the published data', () => {
     expect(demoCard).toHaveAttribute('data-status', 'demo')
     expect(within(demoCard).getByText('示例')).toBeInTheDocument()
 
+    // Hidden, a year of 示例 values alone goes with them: the report year is shown, the only
+    // year offered, with the report's own figures.
     await user.click(screen.getByRole('checkbox', { name: '显示示例数据' }))
-    const hidden = await cardNamed('stock-docs', `${name} 无数据`)
-    expect(hidden).toHaveTextContent('示例数据已隐藏')
-
-    // The report's own figures stay, whatever the switch.
-    await user.selectOptions(screen.getByRole('combobox', { name: '年度' }), '2024')
     await cardNamed('stock-docs', `${name} 3767份`)
+    const year = screen.getByRole('combobox', { name: '年度' })
+    expect(within(year).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      '2024年(报告年度)',
+    ])
+    // Nothing else says 示例 but the switch that brings them back.
+    expect(document.body.textContent?.replace('显示示例数据', '')).not.toContain('示例')
+
+    // A unit the report names stays, its 示例 values hidden.
+    await user.selectOptions(screen.getByRole('combobox', { name: '单位' }), '三余镇')
+    const legal = indicatorOf('public-legal-services').name
+    const hidden = await cardNamed('public-legal-services', `${legal} 无数据`)
+    expect(hidden).toHaveTextContent('无数据(报告未提供)')
   })
 })
 

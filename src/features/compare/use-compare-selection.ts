@@ -1,6 +1,7 @@
 import { useCallback, useMemo } from 'react'
 import { useDataset } from '@/api/dataset'
 import { shownOrganizations } from '@/domain/organizations'
+import { shownYears } from '@/domain/period'
 import { useCanonicalUrl, useUrlParams, writeUrlParams } from '@/stores/url-state'
 import {
   selectionFromParams,
@@ -23,9 +24,14 @@ export function useCompareSelection(showDemo: boolean) {
     () => shownOrganizations(data.organizations, showDemo),
     [data.organizations, showDemo],
   )
+  // So are the years with 示例 values alone.
+  const years = useMemo(
+    () => shownYears(data.meta.years, data.reportedYears, showDemo),
+    [data.meta.years, data.reportedYears, showDemo],
+  )
   const bounds = useMemo<SelectionBounds>(
-    () => ({ indicators: data.indicators, organizations, years: data.meta.years }),
-    [data.indicators, organizations, data.meta.years],
+    () => ({ indicators: data.indicators, organizations, years }),
+    [data.indicators, organizations, years],
   )
   const selection = useMemo(() => selectionFromParams(params, bounds), [params, bounds])
 

@@ -70,7 +70,7 @@ const kindText = (c: ValueCell) =>
     ? '数据错误'
     : c.value === null
       ? c.state === 'hidden-demo'
-        ? '示例数据已隐藏'
+        ? '报告未提供'
         : NO_DATA
       : c.demo
         ? '示例数据'
@@ -156,14 +156,16 @@ export function yearsView(focus: FocusModel, source: string): ChartView {
         : all.some((c) => c.value !== null)
           ? null
           : '所选单位和年度没有数据'
+  const hasDemo = all.some((c) => c.demo) || demoTarget(focus)
   return {
     id: 'compare-years',
     title: `${indicator.shortName} · 分年度对比`,
     subtitle: `(${indicator.unit})`,
-    note: '每组为一个单位,每根柱为一个年度;斜纹柱为示例数据,缺失年份不画柱',
+    // The key to 示例 only where there is 示例 to read: with demo data hidden none is said.
+    note: `每组为一个单位,每根柱为一个年度;${hasDemo ? '斜纹柱为示例数据,' : ''}缺失年份不画柱`,
     option: (t) => buildYearsOption(focus, t),
     state: stateOf(focus.error, empty),
-    hasDemo: all.some((c) => c.demo) || demoTarget(focus),
+    hasDemo,
     hasDerived: false,
     summary: `${indicator.shortName}分年度对比:${summarize(
       orgs.map((o, i) => `${o.shortName} ${yearCells(focus, i)}`),
@@ -194,14 +196,15 @@ export function changeView(focus: FocusModel, source: string): ChartView {
       : indicator.direction === 'higher'
         ? '此指标越高越好'
         : '此指标不评优劣,灰色'
+  const hasDemo = changes.some((c) => c.change.demo && c.change.delta !== null)
   return {
     id: 'compare-change',
     title: `${indicator.shortName} · 同比变化(派生)`,
     subtitle: `${year}年较${year - 1}年`,
-    note: `▲ 上升 ▼ 下降;绿色为向好、橙色为变差(${better});斜纹为含示例数据`,
+    note: `▲ 上升 ▼ 下降;绿色为向好、橙色为变差(${better})${hasDemo ? ';斜纹为含示例数据' : ''}`,
     option: (t) => buildChangeOption(focus, t),
     state: stateOf(focus.error, empty),
-    hasDemo: changes.some((c) => c.change.demo && c.change.delta !== null),
+    hasDemo,
     hasDerived: true,
     summary: `${indicator.shortName} ${year}年同比变化:${summarize(
       changes.map(
@@ -309,12 +312,14 @@ export function trendView(focus: FocusModel, source: string): ChartView {
           ? `「${indicator.shortName}」${notAnnualWhy(focus)},不画趋势`
           : null
   const withData = orgs.filter((_, i) => cells[i]!.some((c) => c.value !== null)).length
+  const hasDemo = trendOrgs.some((i) => cells[i]!.some((c) => c.demo)) || demoTarget(focus)
   return {
     id: 'compare-trend',
     title: `${indicator.shortName} · 趋势`,
     subtitle: `(${indicator.unit})`,
     note: [
-      '空心点为示例数据;缺失年份断开,不按 0 画',
+      hasDemo ? '空心点为示例数据' : null,
+      '缺失年份断开,不按 0 画',
       withData > TREND_LINES
         ? `只画前 ${TREND_LINES} 个单位(共 ${withData} 个有数据,全区在前,其余按排名)`
         : null,
@@ -323,7 +328,7 @@ export function trendView(focus: FocusModel, source: string): ChartView {
       .join(';'),
     option: (t) => buildTrendOption(focus, t),
     state: stateOf(focus.error, empty),
-    hasDemo: trendOrgs.some((i) => cells[i]!.some((c) => c.demo)) || demoTarget(focus),
+    hasDemo,
     hasDerived: false,
     summary: `${indicator.shortName}趋势:${summarize(
       trendOrgs.map((i) => `${orgs[i]!.shortName} ${yearCells(focus, i)}`),

@@ -65,7 +65,7 @@ export function CompareTable({ model, sort, onSort }: CompareTableProps) {
         <p className="compare-table__meta" role="status">
           共 {rows.length} 行({model.indicators.length} 个指标 × {model.orgs.length} 个单位)
           {hasDemo && <span className="badge badge--demo">含示例数据</span>}
-          ;点列名排序;标“示例”的为示例数据,派生列为计算所得
+          ;点列名排序;{hasDemo && '标“示例”的为示例数据,'}派生列为计算所得
         </p>
         <button
           type="button"

@@ -76,7 +76,7 @@ export function CompareView() {
           groups={data.groups}
           indicators={data.indicators}
           organizations={organizations}
-          years={data.meta.years}
+          years={[...bounds.years]}
           reportedYears={data.reportedYears}
           onChange={onChange}
           onReset={onReset}

@@ -33,6 +33,8 @@ export interface Dataset {
   problems: Map<string, string>
   /** Years with at least one reported (not demo) value. */
   reportedYears: Set<number>
+  /** The organisations with at least one reported figure (the others hold only 示例 values). */
+  reportedOrgIds: Set<string>
   /** The observations shown: the published ones, with local data (if any) applied over them. */
   observations: Observation[]
   /** The observations as fetched (the published baseline). */
@@ -93,6 +95,7 @@ export function joinDataset({
     publishedOrganizations: organizations,
     index: indexObservations(shown),
     reportedYears: new Set(shown.filter((o) => o.status === 'reported').map((o) => o.year)),
+    reportedOrgIds: new Set(shown.filter((o) => o.status === 'reported').map((o) => o.orgId)),
     problems: collectProblems(items, shown, [...indicators.problems, ...observations.problems]),
     observations: shown,
     publishedObservations: published,

@@ -31,31 +31,36 @@ function FilterFields({ ready, demoAllowed }: { ready: Dataset; demoAllowed: boo
           {shownYears(ready.meta.years, ready.reportedYears, showDemo)
             .reverse()
             .map((y) => (
-            <option key={y} value={y}>
-              {y}年
-              {y === ready.meta.period.year
-                ? '(报告年度)'
-                : ready.reportedYears.has(y)
-                  ? ''
-                  : '(示例)'}
-            </option>
-          ))}
+              <option key={y} value={y}>
+                {y}年
+                {y === ready.meta.period.year
+                  ? '(报告年度)'
+                  : ready.reportedYears.has(y)
+                    ? ''
+                    : '(示例)'}
+              </option>
+            ))}
         </select>
       </label>
       <label className="field">
         <span>单位</span>
         <select value={orgId} onChange={(e) => setFilters({ orgId: e.target.value })}>
-          {ORG_GROUPS.map((g) => (
-            <optgroup key={g.type} label={g.label}>
-              {shownOrganizations(ready.organizations, showDemo)
-                .filter((o) => o.type === g.type)
-                .map((o) => (
+          {ORG_GROUPS.map((g) => ({
+            ...g,
+            orgs: shownOrganizations(ready.organizations, showDemo, ready.reportedOrgIds).filter(
+              (o) => o.type === g.type,
+            ),
+          }))
+            .filter((g) => g.orgs.length > 0)
+            .map((g) => (
+              <optgroup key={g.type} label={g.label}>
+                {g.orgs.map((o) => (
                   <option key={o.id} value={o.id}>
                     {o.name}
                   </option>
                 ))}
-            </optgroup>
-          ))}
+              </optgroup>
+            ))}
         </select>
       </label>
       {demoAllowed && (

@@ -21,9 +21,14 @@ describe('organisations the report does not name', () => {
     })
   })
 
-  it('are offered only while demo data is shown', () => {
-    const all = [org('hrss', true), org('market', false)]
-    expect(shownOrganizations(all, true).map((o) => o.id)).toEqual(['hrss', 'market'])
-    expect(shownOrganizations(all, false).map((o) => o.id)).toEqual(['hrss'])
+  it('are offered only while demo data is shown, as are named ones with 示例 values alone', () => {
+    const all = [org('hrss', true), org('market', false), org('town', true)]
+    const reported = new Set(['hrss', 'market'])
+    expect(shownOrganizations(all, true, reported).map((o) => o.id)).toEqual([
+      'hrss',
+      'market',
+      'town',
+    ])
+    expect(shownOrganizations(all, false, reported).map((o) => o.id)).toEqual(['hrss'])
   })
 })

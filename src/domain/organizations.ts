@@ -17,10 +17,15 @@ export function markedOrganization(org: Organization): Organization {
   }
 }
 
-/** The organisations to offer: all with demo data shown, only those the report names without. */
-export function shownOrganizations<T extends Pick<Organization, 'namedInReport'>>(
+/**
+ * The organisations to offer: all with demo data shown; without it only those the report names
+ * and gives a figure for (`reported`: the ids with a reported observation) — a unit whose every
+ * value is 示例 would show nothing but 无数据.
+ */
+export function shownOrganizations<T extends Pick<Organization, 'id' | 'namedInReport'>>(
   orgs: readonly T[],
   showDemo: boolean,
+  reported: ReadonlySet<string>,
 ): T[] {
-  return showDemo ? [...orgs] : orgs.filter((o) => o.namedInReport)
+  return showDemo ? [...orgs] : orgs.filter((o) => o.namedInReport && reported.has(o.id))
 }

@@ -33,6 +33,7 @@ const data = {
   meta: { years: bounds.years, period: { year: bounds.defaultYear } },
   organizations: bounds.orgIds.map((id) => ({ id, namedInReport: id !== 'market-bureau' })),
   reportedYears: new Set([2023, 2024]),
+  reportedOrgIds: new Set([DEFAULT_ORG_ID, 'sanyu-town']),
 } as unknown as Dataset
 
 function withConfig(showDemoData: boolean) {

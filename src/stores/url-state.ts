@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react'
 import type { Dataset } from '@/api/dataset'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
+import { shownOrganizations } from '@/domain/organizations'
 import { shownYears } from '@/domain/period'
 import { currentLocation, navigate, useSearchParams } from '@/lib/router/hash-router'
 
@@ -77,7 +78,7 @@ export interface FilterBounds {
   /** The report year: the year shown when the URL names none the data has. */
   defaultYear: number
   orgIds: readonly string[]
-  /** Organisations the report does not name: offered only while demo data is shown. */
+  /** Organisations with 示例 values alone: offered only while demo data is shown. */
   demoOrgIds: readonly string[]
   /** Years with no reported figure (only 示例 values): offered only while demo data is shown. */
   demoYears: readonly number[]
@@ -144,7 +145,9 @@ export function filterBoundsOf(data: Dataset, demoAllowed: boolean): FilterBound
     years: data.meta.years,
     defaultYear: data.meta.period.year,
     orgIds: data.organizations.map((o) => o.id),
-    demoOrgIds: data.organizations.filter((o) => !o.namedInReport).map((o) => o.id),
+    demoOrgIds: data.organizations
+      .filter((o) => !shownOrganizations([o], false, data.reportedOrgIds).length)
+      .map((o) => o.id),
     demoYears: data.meta.years.filter(
       (y) => !shownYears(data.meta.years, data.reportedYears, false).includes(y),
     ),

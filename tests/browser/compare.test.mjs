@@ -10,9 +10,13 @@ import { describe, it } from 'node:test'
 import {
   assertChartsDrawnAndSharp,
   dataset,
+  formatObservation,
   indicatorById,
   LOAD_TIMEOUT_MS,
+  observationOf,
   readChartCanvases,
+  REGION_ID,
+  REPORT_YEAR,
   shownOrgName,
   useHarness,
   waitForCharts,
@@ -382,26 +386,31 @@ describe('对比分析 (#/compare)', () => {
     assert.ok(district.includes('240余'), district.join(','))
   })
 
-  it('hides demo values as 无数据 when demo data is switched off, and keeps reported ones', async (t) => {
-    const page = await open(
-      t,
-      '#/compare?ind=apply-power-deploy-rate,service-guide-rate,exam-pass-rate',
-    )
+  it('with demo data switched off compares what the report gives: the district in the report year', async (t) => {
+    const ind = ['apply-power-deploy-rate', 'service-guide-rate', 'exam-pass-rate']
+    const page = await open(t, `#/compare?ind=${ind.join(',')}`)
     await page.getByRole('checkbox', { name: '显示示例数据' }).uncheck()
-    await waitForUrl(page, { demo: '0' })
+    // The departments and the years of 示例 values alone go; the comparison falls back to what
+    // is left instead of standing empty.
+    await waitForUrl(page, { demo: '0', orgs: REGION_ID, years: String(REPORT_YEAR) })
     await page.waitForFunction(() =>
       [...document.querySelectorAll('.compare-table tbody td')].every(
-        (td) => !td.textContent.startsWith('示例'),
+        (td) => !td.textContent.includes('示例'),
       ),
     )
     const ranking = page.locator('[data-chart-id="compare-ranking"]')
-    assert.match(await ranking.innerText(), /没有「事项部署率」的数据/)
+    assert.match(await ranking.innerText(), /排名只在区内单位之间进行/)
     assert.equal(await ranking.locator('canvas').count(), 0, 'no chart of zeros')
     const { rows } = await readTable(page)
+    assert.equal(rows.length, ind.length, 'one row per indicator, the district')
     for (const r of rows) {
-      for (const c of r.slice(3, 6))
-        assert.doesNotMatch(c, /^0$/, `${r[0]}: never 0 for a hidden value`)
+      assert.equal(r[0], dataset.meta.region.name)
+      const id = ind.find((i) => r[1].startsWith(indicatorById.get(i).shortName))
+      const o = observationOf(id, REGION_ID, REPORT_YEAR)
+      assert.equal(o.status, 'reported')
+      assert.ok(r.some((c) => c.startsWith(formatObservation(o).figure)), `${r.join('|')}`)
     }
+    assert.ok(!(await page.locator('.compare').innerText()).includes('示例'), 'no 示例 left')
     // The report states no target: every target is demo, so with demo data hidden there is no
     // 目标达成度 radar (and no target column) at all (tests/browser/targets.test.mjs).
     assert.equal(await page.locator('[data-chart-id="compare-radar"]').count(), 0)

@@ -197,11 +197,9 @@ describe('overview with the published data', () => {
     // Nothing else says 示例 but the switch that brings them back.
     expect(document.body.textContent?.replace('显示示例数据', '')).not.toContain('示例')
 
-    // A unit the report names stays, its 示例 values hidden.
-    await user.selectOptions(screen.getByRole('combobox', { name: '单位' }), '三余镇')
-    const legal = indicatorOf('public-legal-services').name
-    const hidden = await cardNamed('public-legal-services', `${legal} 无数据`)
-    expect(hidden).toHaveTextContent('无数据(报告未提供)')
+    // So do the units with 示例 values alone: the report gives figures for the district only.
+    const units = screen.getByRole('combobox', { name: '单位' })
+    expect(within(units).getAllByRole('option').map((o) => o.textContent)).toEqual(['通州湾示范区'])
   })
 })
 

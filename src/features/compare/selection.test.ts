@@ -61,6 +61,20 @@ describe('the selection in the URL', () => {
     expect(s.focusId).toBeNull()
   })
 
+  it('opens on the defaults when every unit or year a link names is gone (demo data hidden)', () => {
+    const shown: SelectionBounds = {
+      ...bounds,
+      organizations: bounds.organizations.filter((o) => o.id === 'tzw'),
+      years: [2024],
+    }
+    const s = selectionFromParams(
+      new URLSearchParams('orgs=market-bureau,hrss-bureau&years=2022,2023'),
+      shown,
+    )
+    expect(s.orgIds).toEqual(['tzw'])
+    expect(s.years).toEqual([2024])
+  })
+
   it('reads a focus among the chosen indicators and a sort on a shown column', () => {
     const s = read(
       'ind=apply-power-deploy-rate,exam-pass-rate&focus=exam-pass-rate&sort=y2024:desc',

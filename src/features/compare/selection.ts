@@ -88,18 +88,25 @@ export function selectionFromParams(
         new Set(list(params.get(PARAM.indicators))),
       )
     : defaults.indicatorIds
-  const orgIds = params.has(PARAM.orgs)
-    ? keepKnown(
-        bounds.organizations.map((o) => o.id),
-        new Set(list(params.get(PARAM.orgs))),
-      )
-    : defaults.orgIds
-  const years = params.has(PARAM.years)
-    ? keepKnown(
-        [...bounds.years].sort((a, b) => a - b),
-        new Set(list(params.get(PARAM.years)).map(Number)),
-      )
-    : defaults.years
+  // A link whose units or years are all gone (示例单位 and years of 示例 values once demo data is
+  // hidden) opens on the defaults, not on an empty comparison; one that names none keeps none.
+  const named = <T>(key: string, known: T[], wanted: T[], fallback: T[]) => {
+    if (!params.has(key)) return fallback
+    const kept = keepKnown(known, new Set(wanted))
+    return kept.length === 0 && wanted.length > 0 ? fallback : kept
+  }
+  const orgIds = named(
+    PARAM.orgs,
+    bounds.organizations.map((o) => o.id),
+    list(params.get(PARAM.orgs)),
+    defaults.orgIds,
+  )
+  const years = named(
+    PARAM.years,
+    [...bounds.years].sort((a, b) => a - b),
+    list(params.get(PARAM.years)).map(Number),
+    defaults.years,
+  )
   const focus = params.get(PARAM.focus)
   const focusId = focus && indicatorIds.includes(focus) ? focus : (indicatorIds[0] ?? null)
   let sort = sortFromParam(params.get(PARAM.sort))

@@ -21,8 +21,8 @@ export function useCompareSelection(showDemo: boolean) {
   const params = useUrlParams()
   // A 示例单位 is not offered (and drops out of the selection) while demo data is hidden.
   const organizations = useMemo(
-    () => shownOrganizations(data.organizations, showDemo),
-    [data.organizations, showDemo],
+    () => shownOrganizations(data.organizations, showDemo, data.reportedOrgIds),
+    [data.organizations, showDemo, data.reportedOrgIds],
   )
   // So are the years with 示例 values alone.
   const years = useMemo(

@@ -15,6 +15,7 @@ import { buildChartOption, chartRows, type ChartInput } from './build-chart'
 import type { ChartRow } from './chart-rows'
 import { buildFunnelOption, stepShares } from './funnel'
 import { GROUP_CHARTS, type ChartSpec } from './group-charts'
+import { groupChartView } from './views'
 import { buildRingsOption } from './rings'
 import { buildColumnsOption } from './columns'
 
@@ -131,6 +132,18 @@ describe('chartRows: the numbers a chart draws', () => {
     const { rows } = chartRows(spec('fair-stock'), input({ year: 2023, showDemo: false }))
     expect(rows.map((r) => r.text)).toEqual(['无数据', '无数据', '无数据'])
     expect(rows.map((r) => r.value)).toEqual([null, null, null])
+  })
+
+  it('says in the 表格 where a figure comes from, and nothing of a figure that is not there', () => {
+    const shown = groupChartView(spec('fair-stock'), input()).table!
+    expect(shown.rows.map((r) => r.cells[2])).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^报告数字/)]),
+    )
+    const none = groupChartView(spec('fair-stock'), input({ year: 2023, showDemo: false })).table!
+    for (const row of none.rows) {
+      expect(row.cells[1]).toBe('无数据')
+      expect(row.cells[2]).not.toMatch(/报告数字|示例数据/)
+    }
   })
 })
 

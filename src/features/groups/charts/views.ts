@@ -37,7 +37,10 @@ function figureTable(rows: ChartRow[], notes: string[] = [], rowHeader = '指标
       cells: [
         r.label,
         r.text,
-        [r.demo ? '示例数据' : '报告数字', targetNote(r), notes[i]].filter(Boolean).join(';'),
+        // A row without a value is no 报告数字: its 数值 says 无数据, its 说明 nothing of origin.
+        [r.value === null ? null : r.demo ? '示例数据' : '报告数字', targetNote(r), notes[i]]
+          .filter(Boolean)
+          .join(';'),
       ],
     })),
   }

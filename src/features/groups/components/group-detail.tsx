@@ -4,6 +4,7 @@ import { ChartPanel } from '@/components/chart-panel'
 import { FactCards } from '@/components/fact-cards'
 import { organizationsFor } from '@/domain/observation-index'
 import { shownOrganizations } from '@/domain/organizations'
+import { shownYears } from '@/domain/period'
 import type { Group } from '@/domain/schemas'
 import { useTheme } from '@/lib/theme/theme-context'
 import { rowsByOrganization, rowsByYear } from '../charts/breakdown'
@@ -29,16 +30,27 @@ export function GroupDetail({ group }: { group: Group }) {
   const orgName =
     data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
 
+  // With demo data hidden, the years and units of 示例 values alone are not drawn as empty slots.
+  const years = useMemo(
+    () => shownYears(data.meta.years, data.reportedYears, input.showDemo),
+    [data.meta.years, data.reportedYears, input.showDemo],
+  )
   const byYear = useMemo(
-    () => (indicator ? rowsByYear({ ...input, indicator }, data.meta.years, input.orgId) : null),
-    [indicator, input, data.meta.years],
+    () =>
+      indicator && years.length > 1
+        ? rowsByYear({ ...input, indicator }, years, input.orgId)
+        : null,
+    [indicator, input, years],
   )
   const orgs = useMemo(
     () =>
       indicator
-        ? organizationsFor(indicator, shownOrganizations(data.organizations, input.showDemo))
+        ? organizationsFor(
+            indicator,
+            shownOrganizations(data.organizations, input.showDemo, data.reportedOrgIds),
+          )
         : [],
-    [indicator, data.organizations, input.showDemo],
+    [indicator, data.organizations, input.showDemo, data.reportedOrgIds],
   )
   const byOrg = useMemo(
     () =>
@@ -47,7 +59,7 @@ export function GroupDetail({ group }: { group: Group }) {
         : null,
     [indicator, orgs, input],
   )
-  const { years, region, source } = data.meta
+  const { region, source } = data.meta
   const yearView = useMemo(
     () =>
       indicator && byYear
@@ -130,7 +142,15 @@ export function GroupDetail({ group }: { group: Group }) {
             </label>
           </header>
           <div className="group-detail__charts">
-            {yearView && <ChartPanel view={yearView} height={260} />}
+            {yearView ? (
+              <ChartPanel view={yearView} height={260} />
+            ) : (
+              <section className="chart-panel chart-panel--placeholder">
+                <p className="state state--empty">
+                  报告只给出{input.year}年数据,「{indicator.shortName}」没有往年数据
+                </p>
+              </section>
+            )}
             {orgView ? (
               <ChartPanel view={orgView} height={260} />
             ) : (

@@ -90,6 +90,65 @@ describe('a data source that fails after a good load', () => {
     assert.equal(await assertReportedFiguresOnScreen(page), 34)
   })
 
+  it('says it legibly inside its header: an office screen, and the hall-light big screen', async (t) => {
+    const desk = await harness.open(t, '#/', {
+      viewport: { width: 1366, height: 768 },
+      allowConsoleError: isExpectedFailure,
+      waitFor: waitForCardsAndCharts,
+    })
+    const hall = await harness.open(t, '#/screen?rotate=0&theme=light', {
+      allowConsoleError: isExpectedFailure,
+      waitFor: waitForCardsAndCharts,
+    })
+    failing = true
+    try {
+      for (const [{ page }, header, below] of [
+        [desk, '.app-header', '.app-nav'],
+        [hall, '.screen-header', '.screen-body'],
+      ]) {
+        const mark = page.locator(`${header} .stale-mark`)
+        await mark.waitFor({ state: 'visible', timeout: STALE_TIMEOUT_MS })
+        const seen = await mark.evaluate(
+          (el, { header, below }) => {
+            const rgba = (c) => (c.match(/[\d.]+/g) ?? []).map(Number)
+            const luminance = ([r, g, b]) => {
+              const lin = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+              return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+            }
+            // The mark's tint over the page's ground.
+            const probe = document.createElement('i')
+            probe.style.color = 'var(--bg)'
+            document.body.append(probe)
+            const ground = rgba(getComputedStyle(probe).color)
+            probe.remove()
+            const [r, g, b, a = 1] = rgba(getComputedStyle(el).backgroundColor)
+            const back = [r, g, b].map((v, i) => v * a + ground[i] * (1 - a))
+            const [l1, l2] = [luminance(rgba(getComputedStyle(el).color)), luminance(back)].sort(
+              (x, y) => y - x,
+            )
+            const box = el.getBoundingClientRect()
+            const head = document.querySelector(header).getBoundingClientRect()
+            const next = document.querySelector(below).getBoundingClientRect()
+            const title = document.querySelector(`${header} h1`).getBoundingClientRect()
+            return {
+              contrast: (l1 + 0.05) / (l2 + 0.05),
+              insideHeader: box.top >= head.top - 0.5 && box.bottom <= head.bottom + 0.5,
+              clearOfNext: box.bottom <= next.top + 0.5,
+              clearOfTitle: box.right <= title.left - 8 || box.left >= title.right + 8,
+            }
+          },
+          { header, below },
+        )
+        assert.ok(seen.contrast >= 4.5, `${header}: contrast ${seen.contrast.toFixed(2)}`)
+        assert.ok(seen.insideHeader, `${header}: the mark stays inside the header`)
+        assert.ok(seen.clearOfNext, `${header}: the mark is clear of ${below}`)
+        assert.ok(seen.clearOfTitle, `${header}: the mark is clear of the title`)
+      }
+    } finally {
+      failing = false
+    }
+  })
+
   it('a page says inside it that a refresh failed, keeps its cards, and the note goes on recovery', async (t) => {
     const { page } = await harness.open(t, '#/group/enforcement-team', {
       allowConsoleError: isExpectedFailure,

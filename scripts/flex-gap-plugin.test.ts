@@ -24,9 +24,9 @@ describe('flexGapFallback (margins for browsers without flex gap)', () => {
     )
   })
 
-  it('spaces a wrapping row on the far side, so that a new line starts flush', () => {
+  it('spaces a wrapping row on the far side, so that a new line starts flush, but not after its last item', () => {
     expect(run('.d { display: flex; flex-wrap: wrap; column-gap: 24px }')).toContain(
-      '.no-flex-gap .d > * { margin-right: 24px }',
+      '.no-flex-gap .d > * { margin-right: 24px } .no-flex-gap .d > *:last-child { margin-right: 0 }',
     )
   })
 

@@ -13,8 +13,11 @@ import type { Plugin as VitePlugin } from 'vite'
  *   wrapping row                       →   … > * { margin-right: <column gap>;
  *                                                   margin-top: calc(<row gap> / 2);
  *                                                   margin-bottom: calc(<row gap> / 2) }
+ *                                          … > *:last-child { margin-right: 0 }
  *
- * In a wrapping row every item is spaced on its far side, so that a new line starts flush; its
+ * In a wrapping row every item but the last is spaced on its far side, so that a new line starts
+ * flush (the last one's margin would take room a line that just fits needs: a card's 示例 went to a
+ * line of its own in Chromium 83); its
  * lines are spaced by half the row gap above and below each item, so a row that fits on one line
  * stays centred in its container, which is taller by the row gap than in a browser with flex gap
  * (a container cannot be pulled back with negative margins: the parent's own fallback may set
@@ -73,6 +76,11 @@ export function flexGapFallback(): Plugin {
       if (spacing) fallback.append({ prop: `margin-${side}`, value: spacing })
       spaceLines()
       rule.after(fallback)
+      if (trailing && spacing) {
+        const last = rule.clone({ selectors: selectors.map((s) => `${s}:last-child`), nodes: [] })
+        last.append({ prop: `margin-${side}`, value: '0' })
+        fallback.after(last)
+      }
     },
   }
 }

@@ -318,6 +318,43 @@ for (const version of testedOldChromiumVersions()) {
       }
     })
 
+    it('keeps each card as in a current browser: target on one line, 出处 at the right edge', async (t) => {
+      // In Chromium 83 the gap fallback's trailing margins narrowed these lines: 示例 wrapped to a
+      // line of its own (cards 23 px taller) and 出处 stood 6 px in from the edge.
+      for (const [path, width, height] of [
+        ['#/', 1920, 1080],
+        ['#/group/admin-services', 1440, 900],
+        ['#/group/dispute-resolution', 1440, 900],
+      ]) {
+        const session = await harness.open(t, path, {
+          viewport: { width, height },
+          waitFor: waitForCardsAndCharts,
+        })
+        const faults = await session.page.evaluate(() =>
+          [...document.querySelectorAll('.metric-card')].flatMap((card) => {
+            const id = card.getAttribute('data-indicator-id')
+            const out = []
+            const pieces = [...card.querySelectorAll('.metric-card__target > *')].map((p) =>
+              p.getBoundingClientRect(),
+            )
+            if (pieces.some((p) => p.top >= pieces[0].bottom - 1))
+              out.push(`${id}: its target wraps`)
+            const note = card.querySelector('.metric-card__foot .source-note')
+            if (note) {
+              const inset = card.getBoundingClientRect().right - note.getBoundingClientRect().right
+              const padding =
+                parseFloat(getComputedStyle(card).paddingRight) +
+                parseFloat(getComputedStyle(card).borderRightWidth)
+              if (Math.abs(inset - padding) > 1) out.push(`${id}: 出处 ${inset} px in, not ${padding}`)
+            }
+            return out
+          }),
+        )
+        assert.deepEqual(faults, [], `${path} at ${width}×${height}`)
+        await session.close()
+      }
+    })
+
     it('draws every 对比分析 chart', async (t) => {
       const { page } = await harness.open(t, '#/compare', { waitFor: waitForCharts })
       const charts = await readChartCanvases(page)

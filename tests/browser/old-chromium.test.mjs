@@ -355,6 +355,32 @@ for (const version of testedOldChromiumVersions()) {
       }
     })
 
+    it('marks focus with the app’s ring, never the browser’s, and not after a mouse click', async (t) => {
+      const { page } = await harness.open(t, '#/', { waitFor: waitForCardsAndCharts })
+      const button = 'section[data-group] .chart-panel button'
+      const box = await page.evaluate((sel) => {
+        const r = document.querySelector(sel).getBoundingClientRect()
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+      }, button)
+      await page.mouse.click(box.x, box.y)
+      const outline = () =>
+        page.evaluate(() => {
+          const s = getComputedStyle(document.activeElement)
+          return { tag: document.activeElement.tagName, style: s.outlineStyle, colour: s.outlineColor }
+        })
+      const clicked = await outline()
+      assert.equal(clicked.tag, 'BUTTON')
+      // Chromium 83–85 have no :focus-visible: the app's ring shows on a click there too.
+      assert.equal(clicked.style, version >= 86 ? 'none' : 'solid', 'after a mouse click')
+      await page.keyboard.press('Tab')
+      const tabbed = await outline()
+      assert.deepEqual(
+        [tabbed.style, tabbed.colour],
+        ['solid', 'rgb(43, 195, 255)'],
+        `the keyboard's focus on ${tabbed.tag}`,
+      )
+    })
+
     it('draws every 对比分析 chart', async (t) => {
       const { page } = await harness.open(t, '#/compare', { waitFor: waitForCharts })
       const charts = await readChartCanvases(page)

@@ -345,7 +345,8 @@ for (const version of testedOldChromiumVersions()) {
               const padding =
                 parseFloat(getComputedStyle(card).paddingRight) +
                 parseFloat(getComputedStyle(card).borderRightWidth)
-              if (Math.abs(inset - padding) > 1) out.push(`${id}: 出处 ${inset} px in, not ${padding}`)
+              if (Math.abs(inset - padding) > 1)
+                out.push(`${id}: 出处 ${inset} px in, not ${padding}`)
             }
             return out
           }),
@@ -366,7 +367,11 @@ for (const version of testedOldChromiumVersions()) {
       const outline = () =>
         page.evaluate(() => {
           const s = getComputedStyle(document.activeElement)
-          return { tag: document.activeElement.tagName, style: s.outlineStyle, colour: s.outlineColor }
+          return {
+            tag: document.activeElement.tagName,
+            style: s.outlineStyle,
+            colour: s.outlineColor,
+          }
         })
       const clicked = await outline()
       assert.equal(clicked.tag, 'BUTTON')

@@ -108,6 +108,18 @@ describe('生成汇报材料 (.docx)', () => {
     assert.equal(doc.images.length, charts, `one image per chart: ${doc.images.join(', ')}`)
     for (const image of doc.images)
       assert.equal(strFromU8(doc.files[image].subarray(1, 4)), 'PNG', `${image} is a PNG`)
+    // Each figure says under its title whose, when, in what unit and from where.
+    const lines = doc.text.split('\n')
+    const figures = lines.flatMap((l, i) => (/^图\d+ /.test(l) ? [[l, lines[i + 1]]] : []))
+    assert.equal(figures.length, charts, 'a caption per chart')
+    for (const [title, meta] of figures)
+      assert.match(
+        meta,
+        new RegExp(
+          `^${dataset.meta.region.name} · ${REPORT_YEAR}年度 · 单位:\\S+ · 数据来源:《${dataset.meta.source.title}》$`,
+        ),
+        title,
+      )
     assert.match(doc.fontTable, /仿宋_GB2312/)
     assert.match(doc.fontTable, /w:altName w:val="仿宋"/)
     const status = page

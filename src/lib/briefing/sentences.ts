@@ -68,6 +68,8 @@ export interface Statement {
   text: string
   /** The figure as stated ("20余次"); null when there is none (无数据). */
   figure: string | null
+  /** What the figure covers when it is not the year (2012年以来累计); null for a year's figure. */
+  period: string | null
   demo: boolean
   /** Where a reported figure comes from; null for demo values and missing ones. */
   source: Indicator['source'] | null
@@ -152,6 +154,7 @@ export function factStatement(fact: Fact): Statement {
     pieces,
     text: fact.source.quote,
     figure: fact.source.quote,
+    period: null,
     demo: false,
     source: fact.source,
   }
@@ -193,6 +196,7 @@ export function statement(fact: FigureFact): Statement {
     pieces,
     text: pieces.map((p) => p.text).join(''),
     figure: value ? statedFigure(value.value, indicator.unit, value.qualifier) : null,
+    period: value?.period ?? null,
     demo: value?.demo ?? false,
     source: value && !value.demo ? indicator.source : null,
   }

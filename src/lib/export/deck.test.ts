@@ -11,7 +11,7 @@ import {
   observations,
   organizations,
 } from '../../../tests/unit/report-data'
-import { buildDeck, type DeckInput } from './deck'
+import { buildDeck, valueLabelFormat, type DeckInput } from './deck'
 import { bytesOf } from '../../../tests/unit/blob-bytes'
 
 /**
@@ -288,4 +288,48 @@ it('writes each paragraph’s properties once, before its text (PowerPoint repai
       expect(at.length <= 1 && (at[0] ?? 5) === 5, `${name}: ${p.slice(0, 300)}`).toBe(true)
     }
   }
+})
+
+describe('native charts’ value labels', () => {
+  it('keep the report’s 余 and 以上 (240余, not 240), and show none for a series that mixes them', async () => {
+    expect(valueLabelFormat(['240余次', '20余次'])).toBe('General"余"')
+    expect(valueLabelFormat(['≥50%'])).toBe('General"以上"')
+    expect(valueLabelFormat(['169件', '49件'])).toBe('General')
+    expect(valueLabelFormat(['240余次', '7次'])).toBeNull()
+
+    const deck = await buildDeck(inputOf(2024, true))
+    const files = unzipSync(await bytesOf(deck.blob))
+    const charts = Object.keys(files)
+      .filter((f) => /^ppt\/charts\/chart\d+\.xml$/.test(f))
+      .map((f) => strFromU8(files[f]!))
+    const legal = charts.find((x) => /<c:v>240<\/c:v>/.test(x) && /<c:v>20<\/c:v>/.test(x))!
+    expect(legal).toBeDefined()
+    const labels = legal.match(/<c:dLbls>[\s\S]*?<\/c:dLbls>/)![0]
+    expect(decode(labels)).toContain('formatCode="General"余""')
+    expect(labels).toContain('<c:showVal val="1"/>')
+  })
+})
+
+describe('the deck’s chart slides', () => {
+  it('say 含示例数据 only where they draw a demo value', async () => {
+    const input = inputOf(2024, true)
+    const deck = await buildDeck(input)
+    const files = unzipSync(await bytesOf(deck.blob))
+    const texts = (n: number) =>
+      [...strFromU8(files[`ppt/slides/slide${n}.xml`]!).matchAll(/<a:t>([^<]*)<\/a:t>/g)]
+        .map((m) => decode(m[1]!))
+        .join('\n')
+    const slides = input.groups.flatMap((g) => g.charts)
+    let n = 1 + input.groups.length
+    let said = 0
+    for (const chart of slides) {
+      n++
+      const demo = chart.native!.points.some((p) => p.demo && p.value !== null)
+      expect(texts(n).includes('含示例数据'), `${chart.title}`).toBe(demo)
+      if (demo) said++
+    }
+    // 2024's report figures are all reported: the rings' demo targets are not drawn on a slide.
+    expect(said).toBe(0)
+    expect(slides.some((c) => c.hasDemo)).toBe(true)
+  })
 })

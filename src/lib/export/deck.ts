@@ -309,8 +309,9 @@ export async function buildDeck(
         { max: 12, min: 9 },
         { color: MUTED },
       )
-      if (chart.native && chart.native.points.some((p) => p.value !== null)) {
-        addNativeChart(pptx, slide, chart.native, info)
+      const native = chart.native?.points.some((p) => p.value !== null) ? chart.native : null
+      if (native) {
+        addNativeChart(pptx, slide, native, info)
         nativeCharts++
       } else {
         const image = await renderChartImage({
@@ -331,7 +332,12 @@ export async function buildDeck(
           h: imgH,
         })
       }
-      footer(slide, info.meta.hasDemo ? `${sourceLine} · 含示例数据` : sourceLine)
+      // A native chart draws its points only (a ring's demo target is not drawn): it contains demo
+      // data when a point is demo, not because the view on screen does.
+      const demo = native
+        ? native.points.some((p) => p.demo && p.value !== null)
+        : info.meta.hasDemo
+      footer(slide, demo ? `${sourceLine} · 含示例数据` : sourceLine)
       slide.addNotes(`${chart.summary}\n\n${group.notes}`)
     }
   }
@@ -426,8 +432,20 @@ function pointParagraphs(p: NativeChart['points'][number], last: boolean): PptxG
 }
 
 /**
- * One chart of the group as a native chart with its data. The chart's numbers are plain numbers
- * (a chart has no 余 or 以上); the text box beside it states every figure as the report does, with
+ * The number format of a chart's value labels: a figure of the report's 240余 or 50%以上 keeps its
+ * word (a bare 240 says more than the report). One format serves a whole series, so a series that
+ * mixes them shows no value labels; the text box beside the chart states every figure.
+ */
+export function valueLabelFormat(texts: readonly string[]): string | null {
+  const words = new Set(texts.map((t) => (/余/.test(t) ? '余' : /以上|≥/.test(t) ? '以上' : '')))
+  if (words.size > 1) return null
+  const [word] = [...words]
+  return word === '余' ? 'General"余"' : word === '以上' ? 'General"以上"' : 'General'
+}
+
+/**
+ * One chart of the group as a native chart with its data; its value labels keep 余 and 以上
+ * (`valueLabelFormat`). The text box beside it states every figure as the report does, with
  * 示例 and 无数据 — values without data are left out of the chart, never drawn as 0.
  */
 function addNativeChart(
@@ -508,6 +526,7 @@ function addNativeChart(
     const horizontal = native.type === 'bar' || native.type === 'funnel'
     const points = horizontal ? [...drawn].reverse() : drawn
     const type = native.type === 'line' ? pptx.ChartType.line : pptx.ChartType.bar
+    const format = valueLabelFormat(drawn.map((p) => p.text))
     slide.addChart(
       type,
       [{ name: info.meta.title, labels: points.map(label), values: points.map((p) => p.value) }],
@@ -521,6 +540,8 @@ function addNativeChart(
         barGapWidthPct: native.type === 'funnel' ? 15 : 60,
         chartColors: [accent],
         dataLabelPosition: native.type === 'line' ? 't' : 'outEnd',
+        showValue: format !== null,
+        dataLabelFormatCode: format ?? 'General',
       },
     )
   }

@@ -41,6 +41,13 @@ describe('buildDocx (without chart images)', () => {
     for (const sentence of sentences) expect(notes.split(sentence)).toHaveLength(2)
     expect(notes).toContain('100%:同注1。')
     expect(notes).toContain('派生数值:增量文件预警风险72次÷公平竞争评估增量文件401份=18%')
+    // A figure over another period says so in its table row, not only in the prose.
+    const rows = [
+      ...strFromU8(files['word/document.xml']!).matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g),
+    ].map((m) => text(m[0]))
+    const period = (o: string) => rows.find((r) => r.includes(o))
+    expect(period('283份')).toContain('2012年以来累计')
+    expect(period('169件')).toContain('近3年')
     const fonts = strFromU8(files['word/fontTable.xml']!)
     expect(fonts).toContain('<w:font w:name="仿宋_GB2312"><w:altName w:val="仿宋"/>')
     expect(fonts).toContain('<w:font w:name="方正小标宋简体"><w:altName w:val="宋体"/>')

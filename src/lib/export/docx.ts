@@ -180,10 +180,17 @@ function figureTable(g: BriefingGroup, year: number) {
             align: 'center',
             width: COLUMNS[2]!,
           }),
-          cell(s.figure === null ? '—' : s.demo ? '示例数据' : '报告数字', {
-            align: 'center',
-            width: COLUMNS[3]!,
-          }),
+          // A figure over another period says so here: under the year's heading 283份 read as
+          // that year's, not 2012年以来累计.
+          cell(
+            s.figure === null
+              ? '—'
+              : `${s.demo ? '示例数据' : '报告数字'}${s.period ? `(${s.period})` : ''}`,
+            {
+              align: 'center',
+              width: COLUMNS[3]!,
+            },
+          ),
         ],
       }),
   )
@@ -194,12 +201,26 @@ function figureTable(g: BriefingGroup, year: number) {
   })
 }
 
-const caption = (text: string) =>
+const caption = (text: string, after = 200) =>
   new Paragraph({
     alignment: AlignmentType.CENTER,
-    spacing: { before: 60, after: 200 },
+    keepNext: after === 0,
+    spacing: { before: after === 0 ? 60 : 0, after },
     children: [run(text, F.kai, SIZE.caption)],
   })
+
+/** Under a figure's title: whose, when, in what unit, from where — as the exported image says. */
+const captionMeta = (view: ChartView) =>
+  view.export
+    ? [
+        view.export.organization,
+        view.export.period,
+        view.export.unit ? `单位:${view.export.unit}` : '',
+        `数据来源:《${view.export.source}》`,
+      ]
+        .filter(Boolean)
+        .join(' · ')
+    : ''
 
 async function chartParagraphs(view: ChartView, n: number): Promise<Paragraph[]> {
   const image = await renderChartPng(
@@ -214,6 +235,8 @@ async function chartParagraphs(view: ChartView, n: number): Promise<Paragraph[]>
     view.hasDemo ? '含示例数据' : '',
     view.hasDerived ? '含派生数值' : '',
   ].filter(Boolean)
+  const title = `图${n} ${view.title}${marks.length ? `(${marks.join(';')})` : ''}`
+  const meta = captionMeta(view)
   return [
     new Paragraph({
       alignment: AlignmentType.CENTER,
@@ -227,7 +250,7 @@ async function chartParagraphs(view: ChartView, n: number): Promise<Paragraph[]>
         }),
       ],
     }),
-    caption(`图${n} ${view.title}${marks.length ? `(${marks.join(';')})` : ''}`),
+    ...(meta ? [caption(title, 0), caption(meta)] : [caption(title)]),
   ]
 }
 

@@ -105,18 +105,19 @@ describe('the briefing of the report year, every indicator', () => {
       expect(text).toContain(f)
   })
 
-  it('rates change by percentage points; derived shares say 派生', () => {
+  it('rates change by percentage points; no share is made up between 次 and 份', () => {
     const rate = all.find((s) => s.indicatorId === 'time-limit-compression')!
     expect(rate.text).toContain('较上年提高5.8个百分点(示例)')
     const approx = all.find((s) => s.indicatorId === 'enterprise-legal-services')!
     // 20余 against 19: more than 1 more, a bound, never 约.
     expect(approx.text).toContain('较上年增加超过1次(示例)')
     expect(briefingText(b)).not.toMatch(/约\d/)
-    const share = all.find((s) => s.indicatorId === 'incremental-warnings')!
-    expect(share.text).toContain('占增量文件评估的18%(派生)')
-    expect(share.pieces.find((p) => p.note)?.note).toBe(
-      '派生数值:增量文件预警风险72次÷公平竞争评估增量文件401份=18%,两数均见报告;非报告原文数字。',
-    )
+    for (const id of ['incremental-warnings', 'stock-risks', 'docs-repealed']) {
+      const s = all.find((x) => x.indicatorId === id)!
+      expect(s.text).not.toMatch(/占|派生/)
+      expect(s.pieces.some((p) => p.note)).toBe(false)
+    }
+    expect(briefingText(b)).not.toContain('派生')
   })
 
   it('has the findings numbered after the groups and the source line', () => {

@@ -81,7 +81,7 @@ export interface Briefing {
 
 /**
  * Derived shares the briefing states (派生), as the funnels of 公平竞争审查 draw them: each step's
- * share of the step before it.
+ * share of the step before it — when both are counted in one unit (the report's are not: 份 and 次).
  */
 export const DERIVED_SHARES: { part: string; whole: string }[] = [
   { part: 'incremental-warnings', whole: 'incremental-docs' },
@@ -135,8 +135,12 @@ export function figureFact(
       yoy && yoy.delta !== null
         ? { baseYear: yoy.baseYear, delta: yoy.delta, bound: yoy.bound, demo: yoy.demo }
         : null,
+    // Only between figures of one unit: 次 of 份 is no share of anything (funnel.ts stepShares).
     share:
-      whole && wholeCell?.state === 'value' && wholeCell.observation.status === o.status
+      whole &&
+      whole.unit === indicator.unit &&
+      wholeCell?.state === 'value' &&
+      wholeCell.observation.status === o.status
         ? { of: whole, value: wholeCell.observation.value }
         : null,
   }

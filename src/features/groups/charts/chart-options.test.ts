@@ -148,14 +148,14 @@ describe('chartRows: the numbers a chart draws', () => {
 })
 
 describe('stepShares and the funnel', () => {
-  it('derives 72 / 401 = 18% for the incremental funnel and labels it 派生', () => {
-    const { rows } = chartRows(spec('fair-incremental'), input())
-    expect(stepShares(rows)).toEqual(['', '占上一环节 18%(派生)'])
+  it('makes up no share between steps of different units (72次 of 401份, 3份 of 65次)', () => {
+    expect(stepShares(chartRows(spec('fair-incremental'), input()).rows)).toEqual(['', ''])
+    expect(stepShares(chartRows(spec('fair-stock'), input()).rows)).toEqual(['', '', ''])
   })
 
-  it('derives 65 / 3767 = 1.7% and 3 / 65 = 4.6% for the stock funnel', () => {
-    const { rows } = chartRows(spec('fair-stock'), input())
-    expect(stepShares(rows)).toEqual(['', '占上一环节 1.7%(派生)', '占上一环节 4.6%(派生)'])
+  it('derives a share between steps of one unit and labels it 派生', () => {
+    const shares = stepShares([row(), row({ value: 65, text: '65份' }), row({ value: 3 })])
+    expect(shares).toEqual(['', '占上一环节 1.7%(派生)', '占上一环节 4.6%(派生)'])
   })
 
   it('cannot derive a share from a missing step', () => {
@@ -164,16 +164,20 @@ describe('stepShares and the funnel', () => {
     expect(shares[2]).toBe('占上一环节 无数据(派生)')
   })
 
-  it('shows each step with its figure, and the derived share on the later steps', () => {
+  it('shows each step with its figure, and a derived share only where there is one', () => {
     const { rows } = chartRows(spec('fair-incremental'), input())
     const option = buildFunnelOption(rows, THEMES.desk.chart, ACCENT)
     expect(labelAt(option, 0)).toMatch(/^增量文件评估\s+401份$/)
-    const second = labelAt(option, 1)
-    expect(second).toMatch(/增量预警风险\s+72次/)
-    expect(second).toContain('18%')
-    expect(second).toContain('(派生)')
-    expect(tooltipAt(option, 1)).toContain('占上一环节 18%(派生)')
-    expect(tooltipAt(option, 0)).not.toContain('派生')
+    expect(labelAt(option, 1)).toMatch(/^增量预警风险\s+72次$/)
+    expect(tooltipAt(option, 1)).not.toContain('派生')
+    const same = buildFunnelOption(
+      [row(), row({ value: 65, text: '65份' })],
+      THEMES.desk.chart,
+      ACCENT,
+    )
+    expect(labelAt(same, 1)).toContain('占上一环节 1.7%(派生)')
+    expect(tooltipAt(same, 1)).toContain('占上一环节 1.7%(派生)')
+    expect(tooltipAt(same, 0)).not.toContain('派生')
   })
 
   it('labels demo steps 示例', () => {

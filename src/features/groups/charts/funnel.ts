@@ -8,11 +8,15 @@ import { rowAt, rowTooltip, type ChartRow } from './chart-rows'
 /** The height of a line of a step's words, px. */
 const LINE_HEIGHT = 18
 
-/** Each step's share of the step before it (72 / 401), labelled as derived; '' for the first. */
+/**
+ * Each step's share of the step before it, labelled as derived; '' for the first, and for a step
+ * counted in another unit than the one before it: 预警风险72次 of 增量文件401份 is no share (the
+ * report does not say the 72 warnings fell on 72 of the files), so none is made up.
+ */
 export function stepShares(rows: ChartRow[]): string[] {
   return rows.map((row, i) => {
     const prev = rows[i - 1]
-    if (!prev) return ''
+    if (!prev || prev.unit !== row.unit) return ''
     return `占上一环节 ${formatShare(row.value, prev.value)}${DERIVED}`
   })
 }

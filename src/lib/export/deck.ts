@@ -38,6 +38,8 @@ export interface DeckGroup {
 
 export interface DeckInput {
   title: string
+  /** The file name's stem, when it is not the title (a unit's deck carries the unit's name). */
+  fileName?: string
   organization: string
   period: string
   year: number
@@ -176,7 +178,10 @@ export async function buildDeck(
   const exportedAt = new Date()
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_WIDE'
-  pptx.title = `${input.title} · ${input.period}`
+  pptx.title = `${input.title} · ${input.organization} · ${input.period}`
+  pptx.author = input.title
+  pptx.company = input.organization
+  pptx.subject = `${input.organization}${input.period}汇报`
   const sourceLine = `数据来源:《${input.source}》 · 导出于 ${isoDate(exportedAt)}`
   let slides = 0
   let nativeCharts = 0
@@ -344,7 +349,7 @@ export async function buildDeck(
 
   const blob = (await pptx.write({ outputType: 'blob' })) as Blob
   const fileName = exportFileName(
-    { group: input.title, title: '汇报', year: input.year, exportedAt },
+    { group: input.fileName ?? input.title, title: '汇报', year: input.year, exportedAt },
     'pptx',
   )
   return { blob, fileName, slides, nativeCharts }

@@ -41,6 +41,16 @@ describe('buildDocx (without chart images)', () => {
     for (const sentence of sentences) expect(notes.split(sentence)).toHaveLength(2)
     expect(notes).toContain('100%:同注1。')
     expect(notes).not.toContain('派生数值')
+    // The headings are in Word's outline (navigation pane, 目录): groups at level 1, parts at 2.
+    const outline = [...strFromU8(files['word/document.xml']!).matchAll(/<w:p>[\s\S]*?<\/w:p>/g)]
+      .map((m) => m[0])
+      .filter((p) => p.includes('<w:outlineLvl'))
+      .map((p) => [Number(/w:outlineLvl w:val="(\d)"/.exec(p)![1]), text(p)])
+    expect(outline).toContainEqual([0, '一、行政服务'])
+    expect(outline).toContainEqual([1, '(一)主要指标'])
+    expect(outline.filter(([level]) => level === 0)).toHaveLength(
+      briefing.groups.length + briefing.findings.length,
+    )
     // A figure over another period says so in its table row, not only in the prose.
     const rows = [
       ...strFromU8(files['word/document.xml']!).matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g),

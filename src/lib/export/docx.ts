@@ -74,12 +74,14 @@ function bodyParagraph(children: (TextRun | FootnoteReferenceRun)[], indent = tr
   })
 }
 
-const heading = (text: string, f = F.heading) =>
+/** A heading in the 公文's own look, with its outline level (Word's navigation pane, a 目录). */
+const heading = (text: string, f = F.heading, level = f === F.heading ? 0 : 1) =>
   new Paragraph({
     children: [run(text, f, SIZE.h)],
     spacing: exact,
     indent: { firstLine: INDENT },
     keepNext: true,
+    outlineLevel: level,
   })
 
 /**
@@ -315,6 +317,7 @@ export async function buildDocx(
   const doc = new Document({
     title: b.title,
     creator: '法治政府建设指标看板',
+    lastModifiedBy: '法治政府建设指标看板',
     description: b.sourceLine,
     styles: {
       default: {

@@ -59,6 +59,13 @@ export function groupChartViews(group: Group, input: ChartInput): ChartView[] {
     .filter((v) => v.state.kind === 'ready' && v.export !== null)
 }
 
+/** A file's name stem: a unit's files carry its name (三余镇-矛盾纠纷化解), the district's do not. */
+function unitFileName(data: Dataset, orgId: string, name: string): string {
+  if (orgId === data.meta.region.id) return name
+  const unit = data.organizations.find((o) => o.id === orgId)?.name
+  return unit ? `${unit}-${name}` : name
+}
+
 /** The dataset with the report's statements without a number, once facts.json has come. */
 type WithFacts = Dataset & { facts?: readonly Fact[] }
 
@@ -69,6 +76,7 @@ export function deckInput(data: WithFacts, input: ChartInput, title: string): De
     data.organizations.find((o) => o.id === input.orgId)?.name ?? data.meta.region.name
   return {
     title,
+    fileName: unitFileName(data, input.orgId, title),
     organization,
     period: `${input.year}年度`,
     year: input.year,
@@ -93,6 +101,6 @@ export function docxInput(data: WithFacts, input: ChartInput, group?: Group): Do
   return {
     briefing,
     charts: new Map(briefing.groups.map((g) => [g.group.id, groupChartViews(g.group, input)])),
-    name: group ? group.name : '法治政府建设',
+    name: unitFileName(data, input.orgId, group ? group.name : '法治政府建设'),
   }
 }

@@ -149,7 +149,10 @@ describe('生成汇报材料 (.docx)', () => {
       page.getByRole('button', { name: '生成本组汇报材料' }).click(),
     )
     // Named for the unit: beside the district's file it is not a second 矛盾纠纷化解-汇报材料.
-    assert.match(file.name, new RegExp(`^三余镇-矛盾纠纷化解-汇报材料-${REPORT_YEAR}-\\d{8}\\.docx$`))
+    assert.match(
+      file.name,
+      new RegExp(`^三余镇-矛盾纠纷化解-汇报材料-${REPORT_YEAR}-\\d{8}\\.docx$`),
+    )
     const doc = openDocx(file.buffer)
     const body = doc.text
       .split('\n')

@@ -408,7 +408,10 @@ describe('对比分析 (#/compare)', () => {
       const id = ind.find((i) => r[1].startsWith(indicatorById.get(i).shortName))
       const o = observationOf(id, REGION_ID, REPORT_YEAR)
       assert.equal(o.status, 'reported')
-      assert.ok(r.some((c) => c.startsWith(formatObservation(o).figure)), `${r.join('|')}`)
+      assert.ok(
+        r.some((c) => c.startsWith(formatObservation(o).figure)),
+        `${r.join('|')}`,
+      )
     }
     assert.ok(!(await page.locator('.compare').innerText()).includes('示例'), 'no 示例 left')
     // The report states no target: every target is demo, so with demo data hidden there is no

@@ -191,15 +191,21 @@ describe('overview with the published data', () => {
     await user.click(screen.getByRole('checkbox', { name: '显示示例数据' }))
     await cardNamed('stock-docs', `${name} 3767份`)
     const year = screen.getByRole('combobox', { name: '年度' })
-    expect(within(year).getAllByRole('option').map((o) => o.textContent)).toEqual([
-      '2024年(报告年度)',
-    ])
+    expect(
+      within(year)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['2024年(报告年度)'])
     // Nothing else says 示例 but the switch that brings them back.
     expect(document.body.textContent?.replace('显示示例数据', '')).not.toContain('示例')
 
     // So do the units with 示例 values alone: the report gives figures for the district only.
     const units = screen.getByRole('combobox', { name: '单位' })
-    expect(within(units).getAllByRole('option').map((o) => o.textContent)).toEqual(['通州湾示范区'])
+    expect(
+      within(units)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['通州湾示范区'])
   })
 })
 

@@ -20,6 +20,9 @@ export function AppHeader() {
               数据来源:《{meta.source.title}》
             </span>
           </>
+        ) : state.status === 'error' ? (
+          // Not 加载中… beside the panels' errors: nothing is loading until 重试 or the next try.
+          <span>统计期间:数据未能加载</span>
         ) : (
           <span>统计期间:加载中…</span>
         )}

@@ -4,9 +4,11 @@ import { useFacts } from '@/api/get-facts'
 import { SourceNote } from './source-note'
 import { ErrorState, LoadingState } from './state-views'
 import type { GroupId } from '@/domain/schemas'
+import { formatMoment } from '@/lib/format'
 import { userMessage } from '@/lib/user-message'
 import { FACT_KIND_TEXT } from '@/domain/facts'
 import './fact-cards.css'
+import './data-boundary.css'
 
 const regionOf = (d: Dataset) => d.meta.region
 
@@ -34,11 +36,15 @@ export function FactCards({
   const region = useDataset(regionOf)
   if (facts.isPending) return <LoadingState label="事实陈述加载中…" />
   if (!facts.data) {
+    // Under its own heading: a bare red box against the cards did not say what failed.
     return (
-      <ErrorState
-        message={userMessage(facts.error, '事实陈述加载失败')}
-        onRetry={() => void facts.refetch()}
-      />
+      <section className="fact-cards" aria-label="报告中的定性事实">
+        <h4 className="fact-cards__title">报告中的定性事实</h4>
+        <ErrorState
+          message={userMessage(facts.error, '定性事实加载失败')}
+          onRetry={() => void facts.refetch()}
+        />
+      </section>
     )
   }
   const items = facts.data.items.filter((f) => f.group === group && f.year === year)
@@ -55,6 +61,20 @@ export function FactCards({
         报告中的定性事实
         {scope && <span className="fact-cards__scope">{scope}</span>}
       </h4>
+      {/* A failed refresh keeps the last good statements, and says so (the header's mark is the
+          four data collections'). */}
+      {facts.isError && (
+        <p className="stale-note" role="status" title={userMessage(facts.error, '刷新失败')}>
+          ⚠ 定性事实刷新失败,显示的是 {formatMoment(facts.dataUpdatedAt)} 取得的内容
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => void facts.refetch()}
+          >
+            重试
+          </button>
+        </p>
+      )}
       <ul className="fact-cards__list">
         {items.map((fact) => (
           <li key={fact.id} className="fact-card" data-fact-id={fact.id} data-kind={fact.kind}>

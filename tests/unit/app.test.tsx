@@ -259,6 +259,8 @@ describe('overview when the data source fails', () => {
       expect(alert).toHaveTextContent('数据源返回错误(HTTP 500)')
       expect(within(alert).getByRole('button', { name: '重试' })).toBeInTheDocument()
     }
+    // The header does not say 加载中 beside them.
+    expect(document.querySelector('.app-header')).toHaveTextContent('统计期间:数据未能加载')
     expect(document.body.textContent).not.toMatch(/Error|undefined|null|NaN|\[object/)
     expect(document.querySelector('[data-indicator-id]')).toBeNull()
 

@@ -1,0 +1,80 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { act, render, screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { datasetKeys } from '@/api/keys'
+import { setLocalDataStore } from '@/api/local-data'
+import { memoryStore } from '@/api/local-store'
+import { DATA_FILES, dataUrl } from '../../mocks/handlers'
+import { server } from '../../mocks/node'
+import { DataBoundary } from './data-boundary'
+import { FactCards } from './fact-cards'
+
+/** The report's statements without a number: their own states, under their own heading. */
+
+const serveData = () =>
+  server.use(
+    ...Object.entries(DATA_FILES).map(([file, body]) =>
+      http.get(dataUrl(file), () => HttpResponse.json(body)),
+    ),
+  )
+const failFacts = () =>
+  server.use(http.get(dataUrl('facts.json'), () => new HttpResponse(null, { status: 503 })))
+
+const REGION = DATA_FILES['meta.json'].region.id
+const quote = DATA_FILES['facts.json'].items.find((f) => f.group === 'dispute-resolution')!.source
+  .quote
+
+function renderFacts(client: QueryClient) {
+  return render(
+    <QueryClientProvider client={client}>
+      <DataBoundary name="矛盾纠纷化解">
+        <FactCards
+          group="dispute-resolution"
+          year={2024}
+          orgId={REGION}
+          reportTitle="报告"
+          accent="#fff"
+        />
+      </DataBoundary>
+    </QueryClientProvider>,
+  )
+}
+const newClient = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } })
+
+beforeEach(() => {
+  setLocalDataStore(memoryStore())
+  vi.spyOn(console, 'warn').mockImplementation(() => {})
+})
+
+describe('FactCards', () => {
+  it('says under its heading that the statements could not be loaded, and 重试 loads them', async () => {
+    serveData()
+    failFacts()
+    renderFacts(newClient())
+    const section = await screen.findByRole('region', { name: '报告中的定性事实' })
+    expect(within(section).getByRole('heading')).toHaveTextContent('报告中的定性事实')
+    expect(await within(section).findByRole('alert')).toHaveTextContent(/[\u4e00-\u9fff]/)
+    serveData()
+    await userEvent.click(within(section).getByRole('button', { name: '重试' }))
+    expect(await screen.findByText(quote, { selector: '.fact-card__text' })).toBeVisible()
+  })
+
+  it('keeps the last good statements when a refresh fails, and says so', async () => {
+    serveData()
+    const client = newClient()
+    renderFacts(client)
+    expect(await screen.findByText(quote, { selector: '.fact-card__text' })).toBeVisible()
+    failFacts()
+    await act(() => client.refetchQueries({ queryKey: datasetKeys.facts() }))
+    const note = await screen.findByText(/定性事实刷新失败/)
+    expect(note).toHaveTextContent(/显示的是 \d{2}:\d{2}(:\d{2})? 取得的内容/)
+    expect(screen.getByText(quote, { selector: '.fact-card__text' })).toBeVisible()
+    serveData()
+    await userEvent.click(within(note).getByRole('button', { name: '重试' }))
+    await vi.waitFor(() => expect(screen.queryByText(/定性事实刷新失败/)).toBeNull())
+    expect(screen.getByText(quote, { selector: '.fact-card__text' })).toBeVisible()
+  })
+})

@@ -31,3 +31,12 @@ export const handlers = Object.entries(DATA_FILES).map(([file, body]) =>
     return HttpResponse.json(body)
   }),
 )
+
+/**
+ * The published data answered at once, without even `delay(0)`'s timer: for tests that reset
+ * the data after a scenario (`server.use(...dataAtOnce())`).
+ */
+export const dataAtOnce = () =>
+  Object.entries(DATA_FILES).map(([file, body]) =>
+    http.get(dataUrl(file), () => HttpResponse.json(body)),
+  )

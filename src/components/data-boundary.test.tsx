@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { setLocalDataStore } from '@/api/local-data'
 import { memoryStore } from '@/api/local-store'
 import { useDataset, type Dataset } from '@/api/dataset'
-import { DATA_FILES, dataUrl } from '../../mocks/handlers'
+import { dataAtOnce, DATA_FILES, dataUrl } from '../../mocks/handlers'
 import { server } from '../../mocks/node'
 import { DataBoundary } from './data-boundary'
 
@@ -16,12 +16,7 @@ import { DataBoundary } from './data-boundary'
  * fails (only that panel).
  */
 
-const serveData = () =>
-  server.use(
-    ...Object.entries(DATA_FILES).map(([file, body]) =>
-      http.get(dataUrl(file), () => HttpResponse.json(body)),
-    ),
-  )
+const serveData = () => server.use(...dataAtOnce())
 const failData = () =>
   server.use(http.get(dataUrl('observations.json'), () => new HttpResponse(null, { status: 503 })))
 

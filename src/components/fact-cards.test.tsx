@@ -6,19 +6,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { datasetKeys } from '@/api/keys'
 import { setLocalDataStore } from '@/api/local-data'
 import { memoryStore } from '@/api/local-store'
-import { DATA_FILES, dataUrl } from '../../mocks/handlers'
+import { dataAtOnce, DATA_FILES, dataUrl } from '../../mocks/handlers'
 import { server } from '../../mocks/node'
 import { DataBoundary } from './data-boundary'
 import { FactCards } from './fact-cards'
 
 /** The report's statements without a number: their own states, under their own heading. */
 
-const serveData = () =>
-  server.use(
-    ...Object.entries(DATA_FILES).map(([file, body]) =>
-      http.get(dataUrl(file), () => HttpResponse.json(body)),
-    ),
-  )
+const serveData = () => server.use(...dataAtOnce())
 const failFacts = () =>
   server.use(http.get(dataUrl('facts.json'), () => new HttpResponse(null, { status: 503 })))
 

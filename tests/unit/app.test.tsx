@@ -3,13 +3,12 @@ import userEvent from '@testing-library/user-event'
 import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { http, HttpResponse } from 'msw'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { App } from '@/app/app'
 import { DEFAULT_CONFIG } from '@/config/runtime-config'
 import { GROUPS } from '@/domain/groups'
 import { useUiStore } from '@/stores/ui-store'
-import { DATA_FILES, dataUrl } from '../../mocks/handlers'
+import { dataAtOnce, DATA_FILES } from '../../mocks/handlers'
 import { server } from '../../mocks/node'
 import { scenarios } from '../../mocks/scenarios'
 
@@ -28,11 +27,7 @@ beforeEach(() => {
   window.location.hash = '#/'
   // The shared handlers add browser-like latency whenever `window` exists, jsdom included; the
   // same data without the wait keeps these tests fast. Scenarios used later take precedence.
-  server.use(
-    ...Object.entries(DATA_FILES).map(([file, body]) =>
-      http.get(dataUrl(file), () => HttpResponse.json(body)),
-    ),
-  )
+  server.use(...dataAtOnce())
 })
 
 afterEach(() => {

@@ -1,11 +1,10 @@
 import { render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http, HttpResponse } from 'msw'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setLocalDataStore } from '@/api/local-data'
 import { App } from '@/app/app'
 import { DEFAULT_CONFIG } from '@/config/runtime-config'
-import { DATA_FILES, dataUrl } from '../../../mocks/handlers'
+import { dataAtOnce } from '../../../mocks/handlers'
 import { server } from '../../../mocks/node'
 import { toCsv } from '@/lib/csv'
 import { indexedDbStore, memoryStore, type LocalData } from '@/api/local-store'
@@ -27,11 +26,7 @@ beforeAll(async () => {
 
 beforeEach(() => {
   window.location.hash = '#/import'
-  server.use(
-    ...Object.entries(DATA_FILES).map(([file, body]) =>
-      http.get(dataUrl(file), () => HttpResponse.json(body)),
-    ),
-  )
+  server.use(...dataAtOnce())
 })
 
 afterEach(() => {

@@ -16,8 +16,8 @@ export function AppHeader() {
         {meta ? (
           <>
             <span>统计期间:{meta.period.label}</span>
-            <span className="app-header__source" title={meta.source.title}>
-              数据来源:《{meta.source.title}》
+            <span className="app-header__source">
+              数据来源:<span className="app-header__report">《{meta.source.title}》</span>
             </span>
           </>
         ) : state.status === 'error' ? (

@@ -75,6 +75,16 @@ describe('desk views on office screens (production build)', () => {
           .map((el) => el.textContent.trim())
       })
       assert.deepEqual(outside, [], "the header's words stay inside the header")
+      // The report's title whole, not cut to …情况报… with an ellipsis.
+      const source = await page.evaluate(() => {
+        const el = document.querySelector('.app-header__source')
+        return {
+          text: el.textContent,
+          cut: [el, ...el.querySelectorAll('*')].some((e) => e.scrollWidth > e.clientWidth + 1),
+        }
+      })
+      assert.equal(source.text, `数据来源:《${dataset.meta.source.title}》`)
+      assert.equal(source.cut, false, 'the report title is not cut')
       const lines = await page.evaluate(() =>
         [...document.querySelectorAll('.app-header__status > *')].map((el) =>
           Math.round(el.getBoundingClientRect().top),

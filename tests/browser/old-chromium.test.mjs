@@ -13,7 +13,9 @@
  * checks call Element.checkVisibility (Chromium 105), which these builds lack.
  */
 import assert from 'node:assert/strict'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { before, describe, it } from 'node:test'
 import {
   assertChartsDrawnAndSharp,
@@ -27,6 +29,7 @@ import {
   waitForCardsAndCharts,
   waitForCharts,
 } from './helpers.mjs'
+import { toCsv } from '../../src/lib/csv.ts'
 import { launchOldChromium, testedOldChromiumVersions } from './old-chromium.mjs'
 
 const SHOTS = 'artifacts/browser/old-chromium'
@@ -93,12 +96,16 @@ function findNarrowGaps(page) {
       for (const node of el.childNodes) {
         let box
         if (node.nodeType === Node.TEXT_NODE) {
-          // Adjacent text is one item.
+          // Adjacent text is one item ("“", a name and "”" from JSX are three nodes): measured
+          // from its first node to its last.
           const prev = node.previousSibling
           if (node.textContent.trim() === '') continue
           if (prev?.nodeType === Node.TEXT_NODE && prev.textContent.trim() !== '') continue
+          let last = node
+          while (last.nextSibling?.nodeType === Node.TEXT_NODE) last = last.nextSibling
           const range = document.createRange()
-          range.selectNodeContents(node)
+          range.setStartBefore(node)
+          range.setEndAfter(last)
           box = range.getBoundingClientRect()
         } else if (node.nodeType === Node.ELEMENT_NODE) {
           const s = getComputedStyle(node)
@@ -406,6 +413,19 @@ for (const version of testedOldChromiumVersions()) {
           ).length,
       )
       assert.ok(templates > 0, 'the import template can be downloaded')
+
+      // A file chosen: its name, sheet and row count apart in the result's heading.
+      const file = join(mkdtempSync(join(tmpdir(), 'tzw-old-import-')), 'valid.csv')
+      writeFileSync(
+        file,
+        toCsv([
+          ['指标编码', '指标名称', '单位', '年度', '数值', '限定词', '数据性质', '来源说明'],
+          ['XZFW-04', null, '通州湾示范区', 2025, 25, '余'],
+        ]),
+      )
+      await page.setInputFiles('input[type=file]', file)
+      await page.waitForFunction(() => document.querySelector('[data-import-result]') !== null)
+      await assertGapsKept(page, '数据导入 with a file chosen')
     })
   })
 }

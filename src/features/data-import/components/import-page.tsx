@@ -161,7 +161,8 @@ function ImportResult({
   return (
     <section className="import-result" aria-label="导入结果" data-import-result>
       <h3 className="import-result__title">
-        “{analysis.fileName}”
+        {/* An element, not bare text: Chromium 83's gap fallback spaces elements only. */}
+        <span className="import-result__file">“{analysis.fileName}”</span>
         {analysis.sheet && analysis.sheet !== analysis.fileName && (
           <span className="import-result__sheet">工作表「{analysis.sheet}」</span>
         )}

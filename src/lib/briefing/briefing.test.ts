@@ -246,6 +246,23 @@ describe('missing and broken values', () => {
     expect(other.groups.flatMap((x) => x.facts)).toEqual([])
   })
 
+  it('says a figure once when a statement of the report restates it in its own words', () => {
+    const b = buildBriefing(input({ facts, showDemo: false }))
+    const g = b.groups.find((x) => x.group.id === 'enforcement-team')!
+    const count = (s: string) => g.paragraph.split(s).length - 1
+    for (const figure of ['172名', '13人', '160课时以上']) expect(count(figure), figure).toBe(1)
+    expect(g.paragraph).toContain('实现172名执法人员全员覆盖')
+    expect(g.paragraph).toContain('全部落实160课时以上法治培训')
+    // Every figure is still listed (the table), and one no fact restates stays in the prose.
+    expect(g.statements.map((s) => s.figure)).toEqual(expect.arrayContaining(['172名', '13人']))
+    expect(g.paragraph).toContain('147次')
+    // With more to say (示例 comparisons), the figure's own statement stays.
+    const demo = buildBriefing(input({ facts })).groups.find(
+      (x) => x.group.id === 'enforcement-team',
+    )!
+    expect(demo.said.some((s) => s.figure === '172名')).toBe(true)
+  })
+
   it("does not say the district's facts and findings of a unit", () => {
     const unit = buildBriefing(input({ facts, orgId: 'sanyu-town', orgName: '三余镇' }))
     expect(unit.groups.flatMap((x) => x.facts)).toEqual([])

@@ -7,6 +7,7 @@ import { NO_DATA } from '@/lib/format'
 import {
   factStatement,
   joinStatements,
+  prose,
   statement,
   type FigureFact,
   type Statement,
@@ -55,7 +56,9 @@ export interface BriefingGroup {
    * district's, so only in the district's briefing.
    */
   facts: Statement[]
-  /** The statements and facts as one paragraph (the 简报 page, the deck's notes). */
+  /** What the prose says, in order (`prose`: a figure a fact restates is said once). */
+  said: Statement[]
+  /** The prose as one paragraph (the 简报 page, the deck's notes). */
   paragraph: string
 }
 
@@ -162,6 +165,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
       .filter((f) => f.group === group.id && f.year === year)
       .map(factStatement)
     const lead = `${year}年,${orgName}`
+    const said = prose(statements, facts)
     return {
       group,
       numeral: numeral(i),
@@ -169,7 +173,8 @@ export function buildBriefing(input: BriefingInput): Briefing {
       lead,
       statements,
       facts,
-      paragraph: joinStatements(lead, [...statements, ...facts]),
+      said,
+      paragraph: joinStatements(lead, said),
     }
   })
   const all = groups.flatMap((g) => g.statements)

@@ -70,6 +70,11 @@ export interface Statement {
   figure: string | null
   /** What the figure covers when it is not the year (2012年以来累计); null for a year's figure. */
   period: string | null
+  /**
+   * A reported figure and nothing more (no 示例, no comparison, no share): a statement of the
+   * report that says it in its own words can stand for it in the prose.
+   */
+  plain: boolean
   demo: boolean
   /** Where a reported figure comes from; null for demo values and missing ones. */
   source: Indicator['source'] | null
@@ -155,6 +160,7 @@ export function factStatement(fact: Fact): Statement {
     text: fact.source.quote,
     figure: fact.source.quote,
     period: null,
+    plain: false,
     demo: false,
     source: fact.source,
   }
@@ -197,12 +203,29 @@ export function statement(fact: FigureFact): Statement {
     text: pieces.map((p) => p.text).join(''),
     figure: value ? statedFigure(value.value, indicator.unit, value.qualifier) : null,
     period: value?.period ?? null,
+    plain: value !== null && !value.demo && value.change === null && sharePieces(value).length === 0,
     demo: value?.demo ?? false,
     source: value && !value.demo ? indicator.source : null,
   }
 }
 
 /** "2024年,通州湾示范区A;B;C。": statements of a group as one paragraph. */
+/**
+ * What the prose of a group says, in order: its figures, then the report's statements without a
+ * number — minus each figure that such a statement already says in the report's words (实现172名
+ * 执法人员全员覆盖 after 覆盖执法人员172名 said it twice). A figure with more to say (示例, a
+ * comparison, a share) stays. The group's table lists every figure either way.
+ */
+export function prose(statements: Statement[], facts: Statement[]): Statement[] {
+  const standsIn = (s: Statement) =>
+    s.plain &&
+    s.figure !== null &&
+    facts.some((f) =>
+      new RegExp(`(^|[^\\d.])${s.figure!.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`).test(f.text),
+    )
+  return [...statements.filter((s) => !standsIn(s)), ...facts]
+}
+
 export function joinStatements(lead: string, statements: Statement[]): string {
   if (statements.length === 0) return ''
   return `${lead}${statements.map((s) => s.text).join(';')}。`

@@ -119,7 +119,7 @@ class Notes {
  */
 function groupParagraph(g: BriefingGroup, notes: Notes, source: string) {
   const children: (TextRun | FootnoteReferenceRun)[] = [run(g.lead)]
-  const all = [...g.statements, ...g.facts]
+  const all = g.said
   all.forEach((s, i) => {
     for (const piece of s.pieces) {
       children.push(run(piece.text))

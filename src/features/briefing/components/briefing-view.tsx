@@ -44,7 +44,7 @@ export function BriefingView() {
 }
 
 function GroupBriefing({ group }: { group: BriefingGroup }) {
-  const all = [...group.statements, ...group.facts]
+  const all = group.said
   const sourced = all.filter((s) => s.source)
   return (
     <section className="panel briefing__section" aria-label={group.group.fullName}>

@@ -21,10 +21,10 @@ const REGION = DATA_FILES['meta.json'].region.id
 const quote = DATA_FILES['facts.json'].items.find((f) => f.group === 'dispute-resolution')!.source
   .quote
 
-function renderFacts(client: QueryClient) {
+function renderFacts(client: QueryClient, staleNote = false) {
   return render(
     <QueryClientProvider client={client}>
-      <DataBoundary name="矛盾纠纷化解">
+      <DataBoundary name="矛盾纠纷化解" staleNote={staleNote}>
         <FactCards
           group="dispute-resolution"
           year={2024}
@@ -70,6 +70,18 @@ describe('FactCards', () => {
     serveData()
     await userEvent.click(within(note).getByRole('button', { name: '重试' }))
     await vi.waitFor(() => expect(screen.queryByText(/定性事实刷新失败/)).toBeNull())
+    expect(screen.getByText(quote, { selector: '.fact-card__text' })).toBeVisible()
+  })
+
+  it('leaves it to the page to say once that the whole source failed', async () => {
+    serveData()
+    const client = newClient()
+    renderFacts(client, true)
+    expect(await screen.findByText(quote, { selector: '.fact-card__text' })).toBeVisible()
+    server.use(http.get(dataUrl('*'), () => new HttpResponse(null, { status: 503 })))
+    await act(() => client.refetchQueries())
+    await screen.findByText(/数据刷新失败/)
+    expect(screen.getAllByText(/刷新失败/)).toHaveLength(1)
     expect(screen.getByText(quote, { selector: '.fact-card__text' })).toBeVisible()
   })
 })

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react'
-import { useDataset, type Dataset } from '@/api/dataset'
+import { useDataset, useDatasetState, type Dataset } from '@/api/dataset'
 import { useFacts } from '@/api/get-facts'
 import { SourceNote } from './source-note'
 import { ErrorState, LoadingState } from './state-views'
@@ -34,6 +34,9 @@ export function FactCards({
 }) {
   const facts = useFacts()
   const region = useDataset(regionOf)
+  // When the whole source fails, the page's note or the header's mark says so already.
+  const state = useDatasetState()
+  const sourceStale = state.status === 'ready' && state.stale
   if (facts.isPending) return <LoadingState label="事实陈述加载中…" />
   if (!facts.data) {
     // Under its own heading: a bare red box against the cards did not say what failed.
@@ -62,8 +65,8 @@ export function FactCards({
         {scope && <span className="fact-cards__scope">{scope}</span>}
       </h4>
       {/* A failed refresh keeps the last good statements, and says so (the header's mark is the
-          four data collections'). */}
-      {facts.isError && (
+          four data collections'; when they failed too it speaks for both). */}
+      {facts.isError && !sourceStale && (
         <p className="stale-note" role="status" title={userMessage(facts.error, '刷新失败')}>
           ⚠ 定性事实刷新失败,显示的是 {formatMoment(facts.dataUpdatedAt)} 取得的内容
           <button

@@ -35,7 +35,7 @@ function FilterFields({ ready, demoAllowed }: { ready: Dataset; demoAllowed: boo
                 {y}年
                 {y === ready.meta.period.year
                   ? '(报告年度)'
-                  : ready.reportedYears.has(y)
+                  : ready.reportedYears.has(y) || !showDemo
                     ? ''
                     : '(示例)'}
               </option>

@@ -4,6 +4,7 @@ import { useDatasetState, type Dataset } from '@/api/dataset'
 import { DataBoundary } from '@/components/data-boundary'
 import { useRuntimeConfig } from '@/config/runtime-config-context'
 import { GROUPS } from '@/domain/groups'
+import { sourceLineOf } from '@/lib/briefing/model'
 import { useCanonicalFilters, useFilters } from '@/stores/url-state'
 import { AppHeader, APP_TITLE } from './app-header'
 import { FilterBar } from './filter-bar'
@@ -86,9 +87,7 @@ function useScrollEdges(nav: RefObject<HTMLElement | null>, tabs: unknown) {
 
 /** The report, and what 示例 means while demo data is shown. */
 function SourceLine({ data }: { data: Dataset }) {
-  const { showDemo } = useFilters(data)
-  const { title, issuer } = data.meta.source
-  return `数据来源:《${title}》${issuer ? `(${issuer})` : ''}。${showDemo ? '标“示例”的数据为演示用,非报告数字。' : ''}`
+  return sourceLineOf(data.meta.source, useFilters(data).showDemo)
 }
 
 /** The desk view's frame: header, navigation, filters; the page comes from the router. */

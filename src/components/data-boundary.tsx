@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { DatasetContext, useDatasetState } from '@/api/dataset'
-import { formatMoment } from '@/lib/format'
 import { PanelBoundary } from './panel-boundary'
+import { StaleNote } from './stale-note'
 import { ErrorState, LoadingState } from './state-views'
 import './data-boundary.css'
 
@@ -36,12 +36,13 @@ export function DataBoundary({ name, staleNote = false, autoRetry = false, child
   return (
     <DatasetContext.Provider value={state.data}>
       {staleNote && state.stale && (
-        <p className="stale-note" role="status" title={state.staleReason ?? undefined}>
-          ⚠ 数据刷新失败,显示的是 {formatMoment(state.fetchedAt)} 取得的数据
-          <button type="button" className="button button--small" onClick={state.retry}>
-            重试
-          </button>
-        </p>
+        <StaleNote
+          what="数据"
+          noun="数据"
+          at={state.fetchedAt}
+          reason={state.staleReason}
+          onRetry={state.retry}
+        />
       )}
       <PanelBoundary name={name}>{children}</PanelBoundary>
     </DatasetContext.Provider>

@@ -51,7 +51,7 @@ describe('FactCards', () => {
     renderFacts(newClient())
     const section = await screen.findByRole('region', { name: '报告中的定性事实' })
     expect(within(section).getByRole('heading')).toHaveTextContent('报告中的定性事实')
-    expect(await within(section).findByRole('alert')).toHaveTextContent(/[\u4e00-\u9fff]/)
+    expect(await within(section).findByRole('alert')).toHaveTextContent('数据源返回错误(HTTP 503)')
     serveData()
     await userEvent.click(within(section).getByRole('button', { name: '重试' }))
     expect(await screen.findByText(quote, { selector: '.fact-card__text' })).toBeVisible()
@@ -73,15 +73,23 @@ describe('FactCards', () => {
     expect(screen.getByText(quote, { selector: '.fact-card__text' })).toBeVisible()
   })
 
-  it('leaves it to the page to say once that the whole source failed', async () => {
+  it('leaves it to the page to say once that the whole source failed, and comes back with it', async () => {
     serveData()
     const client = newClient()
     renderFacts(client, true)
     expect(await screen.findByText(quote, { selector: '.fact-card__text' })).toBeVisible()
     server.use(http.get(dataUrl('*'), () => new HttpResponse(null, { status: 503 })))
     await act(() => client.refetchQueries())
-    await screen.findByText(/数据刷新失败/)
+    await vi.waitFor(() => expect(client.getQueryState(datasetKeys.facts())?.status).toBe('error'))
+    const page = await screen.findByText(/数据刷新失败/)
     expect(screen.getAllByText(/刷新失败/)).toHaveLength(1)
     expect(screen.getByText(quote, { selector: '.fact-card__text' })).toBeVisible()
+    // The page's 重试 brings the source back, and the statements with it: no note of their own.
+    serveData()
+    await userEvent.click(within(page).getByRole('button', { name: '重试' }))
+    await vi.waitFor(() =>
+      expect(client.getQueryState(datasetKeys.facts())?.status).toBe('success'),
+    )
+    await vi.waitFor(() => expect(screen.queryByText(/刷新失败/)).toBeNull())
   })
 })

@@ -1,14 +1,13 @@
-import type { CSSProperties } from 'react'
+import { useEffect, useRef, type CSSProperties } from 'react'
 import { useDataset, useDatasetState, type Dataset } from '@/api/dataset'
 import { useFacts } from '@/api/get-facts'
 import { SourceNote } from './source-note'
+import { StaleNote } from './stale-note'
 import { ErrorState, LoadingState } from './state-views'
 import type { GroupId } from '@/domain/schemas'
-import { formatMoment } from '@/lib/format'
 import { userMessage } from '@/lib/user-message'
 import { FACT_KIND_TEXT } from '@/domain/facts'
 import './fact-cards.css'
-import './data-boundary.css'
 
 const regionOf = (d: Dataset) => d.meta.region
 
@@ -37,6 +36,12 @@ export function FactCards({
   // When the whole source fails, the page's note or the header's mark says so already.
   const state = useDatasetState()
   const sourceStale = state.status === 'ready' && state.stale
+  // The page's 重试 (or the next refresh) brings the source back: the statements come with it.
+  const wasStale = useRef(sourceStale)
+  useEffect(() => {
+    if (wasStale.current && !sourceStale && facts.isError) void facts.refetch()
+    wasStale.current = sourceStale
+  }, [sourceStale, facts])
   if (facts.isPending) return <LoadingState label="事实陈述加载中…" />
   if (!facts.data) {
     // Under its own heading: a bare red box against the cards did not say what failed.
@@ -67,16 +72,13 @@ export function FactCards({
       {/* A failed refresh keeps the last good statements, and says so (the header's mark is the
           four data collections'; when they failed too it speaks for both). */}
       {facts.isError && !sourceStale && (
-        <p className="stale-note" role="status" title={userMessage(facts.error, '刷新失败')}>
-          ⚠ 定性事实刷新失败,显示的是 {formatMoment(facts.dataUpdatedAt)} 取得的内容
-          <button
-            type="button"
-            className="button button--small"
-            onClick={() => void facts.refetch()}
-          >
-            重试
-          </button>
-        </p>
+        <StaleNote
+          what="定性事实"
+          noun="内容"
+          at={facts.dataUpdatedAt}
+          reason={userMessage(facts.error, '刷新失败')}
+          onRetry={() => void facts.refetch()}
+        />
       )}
       <ul className="fact-cards__list">
         {items.map((fact) => (

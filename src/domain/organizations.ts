@@ -22,10 +22,13 @@ export function markedOrganization(org: Organization): Organization {
  * and gives a figure for (`reported`: the ids with a reported observation) — a unit whose every
  * value is 示例 would show nothing but 无数据.
  */
-export function shownOrganizations<T extends Pick<Organization, 'id' | 'namedInReport'>>(
+export function shownOrganizations<T extends Pick<Organization, 'id' | 'namedInReport' | 'type'>>(
   orgs: readonly T[],
   showDemo: boolean,
   reported: ReadonlySet<string>,
 ): T[] {
-  return showDemo ? [...orgs] : orgs.filter((o) => o.namedInReport && reported.has(o.id))
+  // The district stays, reported or not: the filters fall back to it.
+  return showDemo
+    ? [...orgs]
+    : orgs.filter((o) => o.namedInReport && (reported.has(o.id) || o.type === 'district'))
 }

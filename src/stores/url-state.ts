@@ -141,16 +141,15 @@ export function canonicalFilterParams(
 
 /** What the filters may be: the data's years and organisations, and the runtime config's switch. */
 export function filterBoundsOf(data: Dataset, demoAllowed: boolean): FilterBounds {
+  // What stays with demo data hidden; the rest goes with it.
+  const orgs = new Set(shownOrganizations(data.organizations, false, data.reportedOrgIds))
+  const years = shownYears(data.meta.years, data.reportedYears, false)
   return {
     years: data.meta.years,
     defaultYear: data.meta.period.year,
     orgIds: data.organizations.map((o) => o.id),
-    demoOrgIds: data.organizations
-      .filter((o) => !shownOrganizations([o], false, data.reportedOrgIds).length)
-      .map((o) => o.id),
-    demoYears: data.meta.years.filter(
-      (y) => !shownYears(data.meta.years, data.reportedYears, false).includes(y),
-    ),
+    demoOrgIds: data.organizations.filter((o) => !orgs.has(o)).map((o) => o.id),
+    demoYears: data.meta.years.filter((y) => !years.includes(y)),
     demoAllowed,
   }
 }

@@ -7,7 +7,8 @@ import type { Indicator, Organization } from '@/domain/schemas'
  * src/stores/url-state.ts, the one writer of the query.
  * Reading it is forgiving: unknown ids, years the data does not have, duplicates and malformed
  * values are dropped, never an error. A parameter that is absent takes its default; one that is
- * present but empty stays empty (the user cleared it).
+ * present but empty stays empty (the user cleared it); one whose units or years are all dropped
+ * (示例单位 and demo years once demo data is hidden) takes its default too.
  */
 
 export type SortDir = 'asc' | 'desc'

@@ -10,7 +10,7 @@ import {
   observations,
 } from '../../../tests/unit/report-data'
 import { briefingText, buildBriefing, type BriefingInput } from './model'
-import { statedFigure, statement, TEMPLATES } from './sentences'
+import { prose, statedFigure, statement, TEMPLATES } from './sentences'
 
 function input(
   over: Partial<BriefingInput> = {},
@@ -261,6 +261,23 @@ describe('missing and broken values', () => {
       (x) => x.group.id === 'enforcement-team',
     )!
     expect(demo.said.some((s) => s.figure === '172名')).toBe(true)
+  })
+
+  it('takes a figure as restated only where it stands alone in the statement', () => {
+    const said = (figure: string, fact: string) => {
+      const s = { indicatorId: 'x', pieces: [], text: `X${figure}`, figure, period: null }
+      const one = { ...s, plain: true, demo: false, source: null }
+      const f = { ...one, indicatorId: 'f', text: fact, figure: fact, plain: false }
+      return prose([one], [f]).some((x) => x.indicatorId === 'x')
+    }
+    expect(said('13人', '新增执法人员13人全部落实')).toBe(false)
+    for (const [figure, fact] of [
+      ['13人', '注销13人次'],
+      ['13人', '共113人'],
+      ['160课时', '落实160课时以上培训'],
+      ['20次', '开展20余次'],
+    ])
+      expect(said(figure!, fact!), `${figure} in ${fact}`).toBe(true)
   })
 
   it("does not say the district's facts and findings of a unit", () => {

@@ -83,8 +83,9 @@ export interface Briefing {
 }
 
 /**
- * Derived shares the briefing states (派生), as the funnels of 公平竞争审查 draw them: each step's
- * share of the step before it — when both are counted in one unit (the report's are not: 份 and 次).
+ * Derived shares the briefing may state (派生), as the funnels of 公平竞争审查 would draw them: each
+ * step's share of the step before it — only when both are counted in one unit. The report's are
+ * not (份 and 次), so with its data none is stated; data in one unit would get them.
  */
 export const DERIVED_SHARES: { part: string; whole: string }[] = [
   { part: 'incremental-warnings', whole: 'incremental-docs' },
@@ -215,9 +216,7 @@ export function buildBriefing(input: BriefingInput): Briefing {
     `其中${counts.join(',')}。` +
     (demoChanges > 0 ? '与上年的比较所用上年数为示例数据,标“示例”,仅供参考。' : '')
 
-  const sourceLine =
-    `数据来源:《${meta.source.title}》${meta.source.issuer ? `(${meta.source.issuer})` : ''}。` +
-    (hasDemo ? '标“示例”的数据为演示用,非报告数字。' : '')
+  const sourceLine = sourceLineOf(meta.source, hasDemo)
 
   return {
     title: `${orgName}${year}年度${single ? single.name : '法治政府建设'}指标情况`,
@@ -230,6 +229,12 @@ export function buildBriefing(input: BriefingInput): Briefing {
     hasDemo,
     year,
   }
+}
+
+/** "数据来源:《…》(issuer)。", and what 示例 means where some is shown (the briefing, the footer). */
+export function sourceLineOf(source: Meta['source'], demo: boolean): string {
+  const issuer = source.issuer ? `(${source.issuer})` : ''
+  return `数据来源:《${source.title}》${issuer}。${demo ? '标“示例”的数据为演示用,非报告数字。' : ''}`
 }
 
 /** The briefing as plain text: what the 简报 page copies, and the deck's notes per group. */

@@ -203,13 +203,13 @@ export function statement(fact: FigureFact): Statement {
     text: pieces.map((p) => p.text).join(''),
     figure: value ? statedFigure(value.value, indicator.unit, value.qualifier) : null,
     period: value?.period ?? null,
-    plain: value !== null && !value.demo && value.change === null && sharePieces(value).length === 0,
+    plain:
+      value !== null && !value.demo && value.change === null && sharePieces(value).length === 0,
     demo: value?.demo ?? false,
     source: value && !value.demo ? indicator.source : null,
   }
 }
 
-/** "2024年,通州湾示范区A;B;C。": statements of a group as one paragraph. */
 /**
  * What the prose of a group says, in order: its figures, then the report's statements without a
  * number — minus each figure that such a statement already says in the report's words (实现172名
@@ -217,15 +217,19 @@ export function statement(fact: FigureFact): Statement {
  * comparison, a share) stays. The group's table lists every figure either way.
  */
 export function prose(statements: Statement[], facts: Statement[]): Statement[] {
+  // The figure standing alone: not 13人 inside 113人 or 13人次, not 160课时 inside 160课时以上.
   const standsIn = (s: Statement) =>
     s.plain &&
     s.figure !== null &&
     facts.some((f) =>
-      new RegExp(`(^|[^\\d.])${s.figure!.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}`).test(f.text),
+      new RegExp(
+        `(^|[^\\d.])${s.figure!.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}(?![\\d.]|次|余|以上)`,
+      ).test(f.text),
     )
   return [...statements.filter((s) => !standsIn(s)), ...facts]
 }
 
+/** "2024年,通州湾示范区A;B;C。": statements of a group as one paragraph. */
 export function joinStatements(lead: string, statements: Statement[]): string {
   if (statements.length === 0) return ''
   return `${lead}${statements.map((s) => s.text).join(';')}。`

@@ -179,8 +179,9 @@ export async function buildDeck(
   const pptx = new PptxGenJS()
   pptx.layout = 'LAYOUT_WIDE'
   pptx.title = `${input.title} · ${input.organization} · ${input.period}`
-  // Not `company`: pptxgenjs writes it into docProps/app.xml unescaped (a name with < or & from the
-  // data broke the file); title, subject and author it escapes.
+  // `company` is no data: pptxgenjs writes it into docProps/app.xml unescaped (a name with < or &
+  // broke the file); title, subject and author it escapes.
+  pptx.company = '法治政府建设指标看板'
   pptx.author = input.title
   pptx.subject = `${input.organization}${input.period}汇报`
   const sourceLine = `数据来源:《${input.source}》 · 导出于 ${isoDate(exportedAt)}`

@@ -1,4 +1,5 @@
-import { useDatasetState } from '@/api/dataset'
+import { useDatasetState, type Dataset } from '@/api/dataset'
+import { useFilters } from '@/stores/url-state'
 import { DataTimes } from '@/components/data-times'
 import { Clock } from '@/components/clock'
 import { APP_TITLE } from '@/config/app'
@@ -6,18 +7,30 @@ import './app-header.css'
 
 export { APP_TITLE }
 
+/** The year on screen: the report's period, or another year (示例 when the report gives none of it). */
+function Period({ data }: { data: Dataset }) {
+  const { year } = useFilters(data)
+  const { period } = data.meta
+  if (year === period.year) return <span>统计期间:{period.label}</span>
+  return (
+    <span>
+      统计期间:{year}年度{data.reportedYears.has(year) ? '' : '(示例)'}
+    </span>
+  )
+}
+
 /** Title centred; period, source and update time on the left; the clock on the right. */
 export function AppHeader() {
   const state = useDatasetState()
-  const meta = state.status === 'ready' ? state.data.meta : null
+  const data = state.status === 'ready' ? state.data : null
   return (
     <header className="app-header">
       <div className="app-header__side app-header__side--left">
-        {meta ? (
+        {data ? (
           <>
-            <span>统计期间:{meta.period.label}</span>
+            <Period data={data} />
             <span className="app-header__source">
-              数据来源:<span className="app-header__report">《{meta.source.title}》</span>
+              数据来源:<span className="app-header__report">《{data.meta.source.title}》</span>
             </span>
           </>
         ) : state.status === 'error' ? (

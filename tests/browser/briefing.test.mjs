@@ -232,4 +232,18 @@ describe('简报', () => {
     assert.match(copied, /^四、矛盾纠纷化解\n2024年,通州湾示范区/)
     assert.ok(copied.includes('诉前成功调解案件(含申请司法确认)3815件'))
   })
+
+  it('marks 示例 in the demo colour, and 暂无数据 in another: it is no demo data', async (t) => {
+    const { page } = await harness.open(t, '#/briefing?year=2023', {
+      waitFor: (p) => p.getByRole('heading', { name: /指标情况/ }).waitFor(),
+    })
+    const colours = await page.evaluate(() => {
+      const of = (text) =>
+        [...document.querySelectorAll('.briefing__mark')].find((m) => m.textContent === text)
+      const colour = (el) => el && getComputedStyle(el).color
+      return { demo: colour(of('(示例)')), none: colour(of('暂无数据')) }
+    })
+    assert.ok(colours.demo && colours.none, JSON.stringify(colours))
+    assert.notEqual(colours.none, colours.demo)
+  })
 })

@@ -180,6 +180,8 @@ describe('overview with the published data', () => {
     const demoCard = await cardNamed('stock-docs', new RegExp(`^${name} \\d+份\\(示例数据\\)$`))
     expect(demoCard).toHaveAttribute('data-status', 'demo')
     expect(within(demoCard).getByText('示例')).toBeInTheDocument()
+    // The header says the year on screen, not the report's.
+    expect(document.querySelector('.app-header')).toHaveTextContent('统计期间:2023年度(示例)')
 
     // Hidden, a year of 示例 values alone goes with them: the report year is shown, the only
     // year offered, with the report's own figures.

@@ -3,6 +3,7 @@ import { useDataset } from '@/api/dataset'
 import { useFacts } from '@/api/get-facts'
 import { briefingOf, briefingText, groupText, type BriefingGroup } from '@/lib/briefing/model'
 import type { Statement } from '@/lib/briefing/sentences'
+import { DEMO_SUFFIX, DERIVED } from '@/lib/charts/chart-view'
 import { useFilters } from '@/stores/url-state'
 import { copyText } from '../copy-text'
 import './briefing-view.css'
@@ -95,7 +96,11 @@ function StatementText({ statement, end }: { statement: Statement; end: string }
             {p.text}
           </span>
         ) : p.role === 'mark' ? (
-          <span key={i} className="briefing__mark">
+          // 示例 and 派生 in the demo colour; 暂无数据 and 数据有误 are no demo data: muted.
+          <span
+            key={i}
+            className={`briefing__mark${p.text === DEMO_SUFFIX || p.text === DERIVED ? '' : ' briefing__mark--none'}`}
+          >
             {p.text}
           </span>
         ) : (

@@ -73,14 +73,16 @@ function FilterFields({ ready, demoAllowed }: { ready: Dataset; demoAllowed: boo
           <span>显示示例数据</span>
         </label>
       )}
-      {showDemo ? (
-        <p className="filter-bar__legend">
-          <span className="badge badge--demo">示例</span>
-          报告未提供的往年与分单位数据为演示用示例,非报告数字;其余数字均出自报告原文,点“出处”可查看原句。
-        </p>
-      ) : (
-        <p className="filter-bar__legend">所有数字均出自报告原文,点“出处”可查看原句。</p>
-      )}
+      <p className="filter-bar__legend">
+        {showDemo ? (
+          <>
+            <span className="badge badge--demo">示例</span>
+            报告未提供的往年与分单位数据为演示用示例,非报告数字;其余数字均出自报告原文,点“出处”可查看原句。
+          </>
+        ) : (
+          '所有数字均出自报告原文,点“出处”可查看原句。'
+        )}
+      </p>
     </div>
   )
 }

@@ -59,6 +59,12 @@ async function cardNamed(id: string, name: string | RegExp): Promise<HTMLElement
   )
 }
 
+/** The choices a filter offers, as the user reads them. */
+const optionsOf = (filter: string) =>
+  within(screen.getByRole('combobox', { name: filter }))
+    .getAllByRole('option')
+    .map((o) => o.textContent)
+
 const reportedName = (id: string, text: string) => `${indicatorOf(id).name} ${text}`
 
 /** Runs fake time forward (inside act) until `check` passes: for the retries with backoff. */
@@ -187,22 +193,12 @@ describe('overview with the published data', () => {
     // year offered, with the report's own figures.
     await user.click(screen.getByRole('checkbox', { name: '显示示例数据' }))
     await cardNamed('stock-docs', `${name} 3767份`)
-    const year = screen.getByRole('combobox', { name: '年度' })
-    expect(
-      within(year)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual(['2024年(报告年度)'])
+    expect(optionsOf('年度')).toEqual(['2024年(报告年度)'])
     // Nothing else says 示例 but the switch that brings them back.
     expect(document.body.textContent?.replace('显示示例数据', '')).not.toContain('示例')
 
     // So do the units with 示例 values alone: the report gives figures for the district only.
-    const units = screen.getByRole('combobox', { name: '单位' })
-    expect(
-      within(units)
-        .getAllByRole('option')
-        .map((o) => o.textContent),
-    ).toEqual(['通州湾示范区'])
+    expect(optionsOf('单位')).toEqual(['通州湾示范区'])
   })
 })
 

@@ -1,4 +1,4 @@
-import { useMemo, useState, type CSSProperties } from 'react'
+import { useMemo, useState, type CSSProperties, type ReactNode } from 'react'
 import { useDataset } from '@/api/dataset'
 import { ChartPanel } from '@/components/chart-panel'
 import { FactCards } from '@/components/fact-cards'
@@ -15,6 +15,15 @@ import { BriefingDocButton, GroupPageExport, PrintButton } from './export-button
 import { GroupChart } from './group-chart'
 import { useChartInput } from './use-chart-input'
 import './group-detail.css'
+
+/** In a chart's place: why the report gives nothing to draw. */
+function NoChart({ children }: { children: ReactNode }) {
+  return (
+    <section className="chart-panel chart-panel--placeholder">
+      <p className="state state--empty">{children}</p>
+    </section>
+  )
+}
 
 /** A group's page: all its indicators and charts, and one indicator by organisation and by year. */
 export function GroupDetail({ group }: { group: Group }) {
@@ -145,20 +154,14 @@ export function GroupDetail({ group }: { group: Group }) {
             {yearView ? (
               <ChartPanel view={yearView} height={260} />
             ) : (
-              <section className="chart-panel chart-panel--placeholder">
-                <p className="state state--empty">
-                  报告只给出{input.year}年数据,「{indicator.shortName}」没有往年数据
-                </p>
-              </section>
+              <NoChart>
+                报告只给出{input.year}年数据,「{indicator.shortName}」没有往年数据
+              </NoChart>
             )}
             {orgView ? (
               <ChartPanel view={orgView} height={260} />
             ) : (
-              <section className="chart-panel chart-panel--placeholder">
-                <p className="state state--empty">
-                  报告只给出全区合计,「{indicator.shortName}」没有分单位数据
-                </p>
-              </section>
+              <NoChart>报告只给出全区合计,「{indicator.shortName}」没有分单位数据</NoChart>
             )}
           </div>
         </section>

@@ -53,6 +53,17 @@ describe('schemas reject bad payloads with a readable Chinese message', () => {
     )
   })
 
+  it('says a fractional year or count should be a whole number, never naming the type "int"', () => {
+    expect(messageFor(observationSchema, { ...good, year: 2024.5 })).toBe('年度应为整数')
+    const indicator = indicatorsJson.items[0]!
+    expect(
+      messageFor(indicatorSchema, {
+        ...indicator,
+        source: { ...indicator.source, quoteOffset: 1.5 },
+      }),
+    ).toBe('原文位置应为整数')
+  })
+
   it('says a year out of range is too small', () => {
     expect(messageFor(observationSchema, { ...good, year: 1999 })).toBe('年度过小')
   })

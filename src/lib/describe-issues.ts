@@ -3,6 +3,7 @@ import type { z } from 'zod'
 const TYPE_NAMES: Record<string, string> = {
   string: '文本',
   number: '数字',
+  int: '整数',
   boolean: '布尔值',
   array: '数组',
   object: '对象',
@@ -96,6 +97,9 @@ export function describeIssue(issue: z.core.$ZodIssue): string {
       if (typeof issue.input === 'number' && issue.expected === 'number') {
         return `${subject}应为有限数字`
       }
+      // 2024.5 where a whole number belongs (a year, a count of years, a position): zod names the
+      // expected type `int`.
+      if (typeof issue.input === 'number' && issue.expected === 'int') return `${subject}应为整数`
       const got = TYPE_NAMES[received(issue.input)] ?? '其他类型'
       return `${subject}应为${expected}(实际为${got})`
     }

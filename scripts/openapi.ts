@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { format, resolveConfig } from 'prettier'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { APP_TITLE } from '../src/config/app'
 import {
   CONTRACT_VERSION,

@@ -1,5 +1,5 @@
 import type { QueryClient, QueryKey } from '@tanstack/react-query'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   CONTRACT_VERSION,
   factSchema,
@@ -30,9 +30,9 @@ import { datasetKeys } from './keys'
 
 /** The resources kept, each with how its kept data is checked on the way back in. */
 const problemsSchema = z.array(
-  z.object({ key: z.string().nullable(), index: z.number(), message: z.string() }),
+  z.object({ key: z.nullable(z.string()), index: z.number(), message: z.string() }),
 )
-const collectionOf = (item: z.ZodType) =>
+const collectionOf = (item: z.ZodMiniType) =>
   z.object({ items: z.array(item), problems: problemsSchema })
 
 const RESOURCES = {
@@ -41,7 +41,7 @@ const RESOURCES = {
   organizations: { key: datasetKeys.organizations(), schema: z.array(organizationSchema) },
   observations: { key: datasetKeys.observations(), schema: collectionOf(observationSchema) },
   facts: { key: datasetKeys.facts(), schema: collectionOf(factSchema) },
-} as const satisfies Record<string, { key: QueryKey; schema: z.ZodType }>
+} as const satisfies Record<string, { key: QueryKey; schema: z.ZodMiniType }>
 
 type ResourceName = keyof typeof RESOURCES
 const NAMES = Object.keys(RESOURCES) as ResourceName[]

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { observationSchema, type Observation } from '@/domain/schemas'
 import { withIdbStore, type IdbPlace } from '@/lib/idb'
 

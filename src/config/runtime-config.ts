@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import { describeIssues } from '@/lib/describe-issues'
 import {
   CONFIG_REQUEST_INIT,
@@ -13,13 +13,13 @@ import {
  */
 export const runtimeConfigSchema = z.object({
   /** Base URL of the data API: the JSON files the build emits (`./data`) or a live backend. */
-  apiBaseUrl: z.string().min(1).default(DEFAULT_API_BASE),
+  apiBaseUrl: z._default(z.string().check(z.minLength(1)), DEFAULT_API_BASE),
   /** Show demo values (prior years, per-organisation splits). Reported figures are always shown. */
-  showDemoData: z.boolean().default(true),
+  showDemoData: z._default(z.boolean(), true),
   /** Seconds between background refreshes of the data; 0 turns refreshing off. */
-  refreshSeconds: z.number().int().min(0).max(86400).default(300),
+  refreshSeconds: z._default(z.int().check(z.minimum(0), z.maximum(86400)), 300),
   /** Milliseconds before a data request is abandoned as timed out. */
-  requestTimeoutMs: z.number().int().min(1000).max(120000).default(15000),
+  requestTimeoutMs: z._default(z.int().check(z.minimum(1000), z.maximum(120000)), 15000),
 })
 export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * The data contract. Every payload the app reads is parsed by one of these schemas; the TypeScript
@@ -36,9 +36,9 @@ export type ObservationStatus = z.infer<typeof observationStatusSchema>
 export const organizationTypeSchema = z.enum(['district', 'town', 'department'])
 export type OrganizationType = z.infer<typeof organizationTypeSchema>
 
-const text = z.string().trim().min(1)
-const id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '应为小写字母、数字或连字符组成的编码')
-const year = z.number().int().min(2000).max(2100)
+const text = z.string().check(z.trim(), z.minLength(1))
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]*$/, '应为小写字母、数字或连字符组成的编码'))
+const year = z.int().check(z.minimum(2000), z.maximum(2100))
 
 export const groupSchema = z.object({
   id: groupIdSchema,
@@ -51,14 +51,14 @@ export type Group = z.infer<typeof groupSchema>
 export const metaSchema = z.object({
   region: z.object({ id, name: text }),
   period: z.object({ year, label: text }),
-  years: z.array(year).min(1),
+  years: z.array(year).check(z.minLength(1)),
   /**
    * The report the figures come from. `issuer` only when a document names it: the 2024 report
    * names no issuer, so the published meta has none.
    */
-  source: z.object({ title: text, year, issuer: text.optional() }),
+  source: z.object({ title: text, year, issuer: z.optional(text) }),
   updatedAt: z.iso.datetime({ offset: true }),
-  groups: z.array(groupSchema).length(4),
+  groups: z.array(groupSchema).check(z.length(4)),
   findings: z.object({
     section: text,
     shortcomings: z.array(text),
@@ -80,11 +80,12 @@ export const targetOriginSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('demo') }),
     z.object({
       kind: z.literal('document'),
-      document: z.string({ error: '目标来源文件应为文字' }).trim().min(1, '目标来源文件不能为空'),
+      document: z
+        .string({ error: '目标来源文件应为文字' })
+        .check(z.trim(), z.minLength(1, '目标来源文件不能为空')),
       sentence: z
         .string({ error: '目标依据原句应为文字' })
-        .trim()
-        .min(1, '目标来自文件时应写明依据原句'),
+        .check(z.trim(), z.minLength(1, '目标来自文件时应写明依据原句')),
     }),
   ],
   { error: '应为 demo(示例)或 document(文件)' },
@@ -92,7 +93,7 @@ export const targetOriginSchema = z.discriminatedUnion(
 export type TargetOrigin = z.infer<typeof targetOriginSchema>
 
 export const targetSchema = z.object({
-  value: z.number({ error: '目标值应为数字' }).finite('目标值应为有限数字'),
+  value: z.number({ error: '目标值应为数字' }),
   origin: targetOriginSchema,
 })
 export type Target = z.infer<typeof targetSchema>
@@ -104,21 +105,21 @@ export const sourceSchema = z.object({
   /** The figure (or words) exactly as the report writes it, e.g. "20余次"; it stands inside `sentence`. */
   quote: text,
   /** Where `quote` starts in `sentence` (it may occur more than once: 7次 inside 1127次). */
-  quoteOffset: z.number().int().min(0),
+  quoteOffset: z.int().check(z.minimum(0)),
 })
 export type Source = z.infer<typeof sourceSchema>
 
 export const indicatorSchema = z.object({
   id,
-  code: z.string().regex(/^[A-Z]{2,4}-\d{2}$/, '应形如 XZFW-01'),
+  code: z.string().check(z.regex(/^[A-Z]{2,4}-\d{2}$/, '应形如 XZFW-01')),
   group: groupIdSchema,
   name: text,
   shortName: text,
   unit: text,
   kind: indicatorKindSchema,
   direction: directionSchema,
-  target: targetSchema.nullable(),
-  qualifier: qualifierSchema.nullable(),
+  target: z.nullable(targetSchema),
+  qualifier: z.nullable(qualifierSchema),
   definition: text,
   breakdown: z.enum(['town', 'department', 'none']),
   source: sourceSchema,
@@ -130,7 +131,7 @@ export const organizationSchema = z.object({
   name: text,
   shortName: text,
   type: organizationTypeSchema,
-  parentId: id.nullable(),
+  parentId: z.nullable(id),
   /** Whether the report itself names this organisation (otherwise it is illustrative). */
   namedInReport: z.boolean(),
 })
@@ -150,10 +151,8 @@ export const periodSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal('recent-years'),
       years: z
-        .number({ error: '年数应为数字' })
-        .int('年数应为整数')
-        .min(2, '近N年的N至少为2')
-        .max(30),
+        .int({ error: '年数应为整数' })
+        .check(z.minimum(2, '近N年的N至少为2'), z.maximum(30)),
     }),
     z.object({ kind: z.literal('one-off') }),
   ],
@@ -165,10 +164,10 @@ export const observationSchema = z.object({
   indicatorId: id,
   orgId: id,
   year,
-  value: z.number({ error: '数值应为数字' }).finite('数值应为有限数字'),
-  qualifier: qualifierSchema.nullable(),
+  value: z.number({ error: '数值应为数字' }),
+  qualifier: z.nullable(qualifierSchema),
   status: observationStatusSchema,
-  period: periodSchema.optional(),
+  period: z.optional(periodSchema),
 })
 export type Observation = z.infer<typeof observationSchema>
 
@@ -184,7 +183,7 @@ export type FactKind = z.infer<typeof factKindSchema>
 
 export const factSchema = z.object({
   id,
-  code: z.string().regex(/^[A-Z]{2,4}-S\d{2}$/, '应形如 MDJF-S01'),
+  code: z.string().check(z.regex(/^[A-Z]{2,4}-S\d{2}$/, '应形如 MDJF-S01')),
   group: groupIdSchema,
   kind: factKindSchema,
   year,
@@ -196,8 +195,8 @@ export const factSchema = z.object({
 export type Fact = z.infer<typeof factSchema>
 
 /** Collections travel in an envelope so a backend can add paging fields later without a break. */
-export const indicatorsResponseSchema = z.object({ items: z.array(indicatorSchema).min(1) })
-export const organizationsResponseSchema = z.object({ items: z.array(organizationSchema).min(1) })
+export const indicatorsResponseSchema = z.object({ items: z.array(indicatorSchema).check(z.minLength(1)) })
+export const organizationsResponseSchema = z.object({ items: z.array(organizationSchema).check(z.minLength(1)) })
 export const observationsResponseSchema = z.object({ items: z.array(observationSchema) })
 export const factsResponseSchema = z.object({ items: z.array(factSchema) })
 

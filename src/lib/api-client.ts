@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 import { describeIssues } from './describe-issues'
 import { apiUrl, DATA_REQUEST_INIT, DEFAULT_API_BASE, takeEarlyResponse } from './early-fetch'
 
@@ -103,7 +103,7 @@ async function fetchJson(
 }
 
 /** GET a resource and parse it whole with its schema. */
-export async function getResource<S extends z.ZodType>(
+export async function getResource<S extends z.ZodMiniType>(
   path: string,
   schema: S,
   signal?: AbortSignal,
@@ -133,7 +133,7 @@ export interface ParsedCollection<T> {
  * problem attached to its key (so only the panel that shows it reports an error) instead of failing
  * the whole response. The envelope itself must be right, or the whole request fails.
  */
-export async function getCollection<S extends z.ZodType>(
+export async function getCollection<S extends z.ZodMiniType>(
   path: string,
   itemSchema: S,
   keyOf: (raw: Record<string, unknown>) => unknown,

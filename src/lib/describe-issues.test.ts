@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { z } from 'zod'
+import * as z from 'zod/mini'
 import {
   indicatorSchema,
   indicatorsResponseSchema,
@@ -21,7 +21,7 @@ const good = {
 }
 
 /** Parses as the app should: with the input kept on each issue, so the message can name its type. */
-function messageFor(schema: z.ZodType, payload: unknown): string {
+function messageFor(schema: z.ZodMiniType, payload: unknown): string {
   const parsed = schema.safeParse(payload, { reportInput: true })
   expect(parsed.success).toBe(false)
   return describeIssues(parsed.error!.issues)

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod/mini'
 
 const TYPE_NAMES: Record<string, string> = {
   string: '文本',

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * zod compiles object parsers with `new Function` when it may, and probes for that the first time a

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod/mini'
 
 /**
  * The big screen's URL parameters. A hall technician types them once; anything invalid
@@ -31,14 +31,17 @@ export const SCREEN_DEFAULTS: ScreenParams = {
 }
 
 const seconds = (min: number, max: number) =>
-  z.string().regex(/^\d+$/).transform(Number).pipe(z.number().int().min(min).max(max))
+  z.pipe(
+    z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number)),
+    z.int().check(z.minimum(min), z.maximum(max)),
+  )
 
 const fields = {
   rotate: seconds(0, 3600),
   refresh: seconds(2, 86400),
   fit: z.enum(FIT_MODES),
   theme: z.enum(SCREEN_THEMES),
-  page: z.string().regex(/^[a-z-]{1,40}$/),
+  page: z.string().check(z.regex(/^[a-z-]{1,40}$/)),
 }
 
 export function parseScreenParams(params: URLSearchParams): ScreenParams {

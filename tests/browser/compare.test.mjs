@@ -419,6 +419,31 @@ describe('对比分析 (#/compare)', () => {
     assert.equal(await page.locator('[data-chart-id="compare-radar"]').count(), 0)
     assert.ok(!(await page.locator('.compare-table thead').innerText()).includes('目标'))
   })
+
+  it('keeps every chart drawn when demo data is switched off on an office screen, where the charts are narrow', async (t) => {
+    // At 1366 px the charts stand two abreast, under 480 px each: they take their narrow
+    // overrides. Switching demo data off then left 分年度对比 broken (显示出错) — ECharts re-applied
+    // the overrides of the three years' series to the one year left.
+    const { page } = await harness.open(t, '#/compare', {
+      viewport: { width: 1366, height: 768 },
+      waitFor: waitForComparison,
+    })
+    const years = page.locator('[data-chart-id="compare-years"]')
+    assert.ok(
+      await years.evaluate((el) => el.querySelector('[_echarts_instance_]').clientWidth < 480),
+      'the chart is narrow',
+    )
+    await page.getByRole('checkbox', { name: '显示示例数据' }).uncheck()
+    await waitForUrl(page, { demo: '0', orgs: REGION_ID, years: String(REPORT_YEAR) })
+    await waitForCharts(page)
+    assert.equal(await page.getByText('显示出错').count(), 0, 'no panel broke')
+    assert.ok(await years.getByRole('img').isVisible(), '分年度对比 is drawn')
+    assert.match(
+      await years.getByRole('img').getAttribute('aria-label'),
+      new RegExp(String(REPORT_YEAR)),
+    )
+    assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+  })
 })
 
 function byCatalogue(a, b) {

@@ -107,6 +107,17 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
     [devicePixelRatio],
   )
 
+  // ECharts keeps the last `media` list (withNarrow's overrides for narrow charts) when a new
+  // option has none, and applies it again: overrides naming series the new option dropped
+  // (分年度对比 with demo data hidden: one year instead of three) then broke the chart
+  // ("Cannot read properties of undefined"). Such an option replaces the chart's whole option.
+  const [previous, setPrevious] = useState({ option, notMerge: false })
+  let notMerge = previous.notMerge
+  if (previous.option !== option) {
+    notMerge = Boolean(previous.option.media) && !option.media
+    setPrevious({ option, notMerge })
+  }
+
   /** Whether ECharts will render again: a new option that differs from the last one. */
   const shouldSetOption = useCallback((prev: EChartsReactProps, next: EChartsReactProps) => {
     const changed = prev.option !== next.option && !isEqual(prev.option, next.option)
@@ -129,6 +140,7 @@ export default function EChartImpl({ option, devicePixelRatio, className }: ECha
         [option, quickEntrance, firstOption],
       )}
       replaceMerge={REPLACE_SERIES}
+      notMerge={notMerge}
       // Render on the next frame, not inside setOption: echarts-for-react binds the `finished`
       // handler after its first setOption, and a chart without animation (city-scale data) would
       // otherwise finish before anyone listens. It also folds quick successive updates into one.

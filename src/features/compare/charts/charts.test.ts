@@ -9,12 +9,15 @@ import { buildChangeOption, changeLabel } from './change'
 import { buildRadarOption, RADAR_MAX } from './radar'
 import { buildRankingOption, RANKING_WINDOW } from './ranking'
 import { buildTrendOption } from './trend'
+import { trendView } from './views'
 import { buildYearsOption } from './years'
 
 const XSS = '<img src=x onerror=alert(1)>'
 
 function model(
-  over: Partial<CompareInput> = {},
+  over: Partial<Omit<CompareInput, 'selection'>> & {
+    selection?: Partial<CompareInput['selection']>
+  } = {},
   ids = ['apply-power-deploy-rate', 'service-guide-rate', 'exam-pass-rate'],
 ) {
   return buildCompareModel({
@@ -22,6 +25,10 @@ function model(
     organizations,
     index: indexObservations(observations),
     problems: new Map(),
+    year: 2024,
+    orgId: 'tzw',
+    showDemo: true,
+    ...over,
     selection: {
       indicatorIds: ids,
       orgIds: organizations.filter((o) => o.type !== 'town').map((o) => o.id),
@@ -30,10 +37,6 @@ function model(
       sort: null,
       ...over.selection,
     },
-    year: 2024,
-    orgId: 'tzw',
-    showDemo: true,
-    ...over,
   })
 }
 
@@ -238,6 +241,24 @@ describe('years and trend', () => {
     expect(series(o).length).toBeLessThanOrEqual(10)
     const district = series(o)[0]!.data as Item[]
     expect(district.map((d) => d.symbol)).toEqual(['emptyCircle', 'emptyCircle', 'circle'])
+  })
+})
+
+describe('趋势 (its view)', () => {
+  const focus = (years: number[], orgIds: string[], showDemo = true) =>
+    model({ showDemo, selection: { years, orgIds } }, ['apply-power-deploy-rate']).focus!
+
+  it('says there is no trend to draw when every unit has a value in one year only', () => {
+    // With demo data hidden the report gives the district's 2024 alone: one point, no line.
+    expect(trendView(focus([2022, 2023, 2024], ['tzw'], false), '报告').state).toEqual({
+      kind: 'empty',
+      message: '所选单位和年度中只有一个年度有数据,画不出趋势',
+    })
+    expect(trendView(focus([2024], ['tzw', 'hrss-bureau']), '报告').state.kind).toBe('empty')
+  })
+
+  it('draws the trend once a unit has values in two years', () => {
+    expect(trendView(focus([2023, 2024], ['tzw']), '报告').state).toEqual({ kind: 'ready' })
   })
 })
 

@@ -310,7 +310,10 @@ export function trendView(focus: FocusModel, source: string): ChartView {
         ? '所选单位和年度没有数据'
         : cells.some((row) => row.some((c) => c.value !== null && !c.annual))
           ? `「${indicator.shortName}」${notAnnualWhy(focus)},不画趋势`
-          : null
+          : // One point per unit is no trend (a lone 100% on an axis from 40 to 160).
+            trendOrgs.every((i) => cells[i]!.filter((c) => c.value !== null).length < 2)
+            ? '所选单位和年度中只有一个年度有数据,画不出趋势'
+            : null
   const withData = orgs.filter((_, i) => cells[i]!.some((c) => c.value !== null)).length
   const hasDemo = trendOrgs.some((i) => cells[i]!.some((c) => c.demo)) || demoTarget(focus)
   return {

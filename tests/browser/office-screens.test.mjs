@@ -183,6 +183,66 @@ describe('desk views on office screens (production build)', () => {
   }
 })
 
+describe('a chart under the pointer on a 4K desk (the page zoomed ×2)', () => {
+  const harness = useHarness()
+
+  /** The tooltip's words with the pointer at fractions of the chart's box, as a user hovers. */
+  async function tooltipsAt(page, selector, points) {
+    const chart = page.locator(`${selector} [_echarts_instance_]`)
+    await chart.scrollIntoViewIfNeeded()
+    const box = await chart.boundingBox()
+    const texts = []
+    for (const [fx, fy] of points) {
+      await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy)
+      await page.waitForTimeout(300)
+      texts.push(
+        await page.locator(selector).evaluate((el) => {
+          const tip = [...el.querySelectorAll('[_echarts_instance_] div')].find(
+            (d) =>
+              d.style.position === 'absolute' &&
+              d.style.display !== 'none' &&
+              d.style.visibility !== 'hidden' &&
+              d.innerText.trim() !== '',
+          )
+          return tip ? tip.innerText.trim() : ''
+        }),
+      )
+      await page.mouse.move(0, 0)
+      await page.waitForTimeout(100)
+    }
+    return texts
+  }
+
+  it('shows the tooltip of what is under the pointer, as at 1920×1080', async (t) => {
+    // At 3840×2160 the desk view zooms the page ×2 and lays it out as at 1920: the same point of
+    // a chart is at the same fraction of its box. The tooltip answered for a point twice as far
+    // from the chart's corner (none over the 2024 bar; 2024's over the gap between 2022 and 2023).
+    const selector = '[data-chart-id="admin-services-by-year"]'
+    const points = [
+      [0.19, 0.6],
+      [0.45, 0.6],
+      [0.72, 0.6],
+    ]
+    const seen = {}
+    for (const viewport of [
+      { width: 1920, height: 1080 },
+      { width: 3840, height: 2160 },
+    ]) {
+      const { page } = await harness.open(t, '#/group/admin-services', {
+        viewport,
+        waitFor: waitForCharts,
+      })
+      seen[viewport.width] = await tooltipsAt(page, selector, points)
+    }
+    assert.ok(
+      seen[1920].every((text) => /\d{4}年/.test(text)),
+      `a year's tooltip at each point at 1920: ${JSON.stringify(seen[1920])}`,
+    )
+    assert.equal(new Set(seen[1920]).size, points.length, 'three different bars')
+    assert.deepEqual(seen[3840], seen[1920])
+  })
+})
+
 describe('metric cards in a hall screen of 1920×1080 and on the group pages', () => {
   const harness = useHarness()
 

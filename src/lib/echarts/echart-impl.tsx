@@ -6,6 +6,9 @@ import { echarts } from './core'
 import { UPDATE_MS } from './option-base'
 import type { ChartOption } from './types'
 import { haveFirstChartsShown, markFirstChartsShown } from './use-near-viewport'
+import { correctZoomedPointer } from './zoomed-pointer'
+
+correctZoomedPointer()
 
 export interface EChartProps {
   option: ChartOption

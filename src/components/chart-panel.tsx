@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react'
+import { useMemo, useRef, type CSSProperties } from 'react'
 import type { ChartEntry, ChartView } from '@/lib/charts/chart-view'
 import { EChart } from '@/lib/echarts/echart'
 import { useTheme } from '@/lib/theme/theme-context'
@@ -13,6 +13,11 @@ interface ChartPanelProps {
   view: ChartView
   /** Height of the chart area in px; without it the chart fills its panel (flex). */
   height?: number
+  /**
+   * The chart stands its elements two by two when narrow (under 480 px: four rings): the area is
+   * then about three quarters as tall as wide, never less than `height` (chart-panel.css).
+   */
+  tallWhenNarrow?: boolean
   /** The title's heading level where the panel stands (3 on 对比分析, 4 inside a group panel). */
   level?: 3 | 4
   className?: string
@@ -23,7 +28,13 @@ interface ChartPanelProps {
  * empty and problem states. The chart stays mounted under the table, so switching views does not
  * re-render it.
  */
-export function ChartPanel({ view, height, level = 4, className }: ChartPanelProps) {
+export function ChartPanel({
+  view,
+  height,
+  tallWhenNarrow = false,
+  level = 4,
+  className,
+}: ChartPanelProps) {
   const chartRef = useRef<HTMLDivElement>(null)
   const tableOpen = useUiStore((s) => Boolean(s.tableViews[view.id]))
   const toggle = useUiStore((s) => s.toggleTableView)
@@ -33,6 +44,16 @@ export function ChartPanel({ view, height, level = 4, className }: ChartPanelPro
   const option = useMemo(() => (ready ? view.option(theme) : null), [ready, view, theme])
   const Heading = level === 3 ? 'h3' : 'h4'
   const grows = tableOpen && height !== undefined
+  // Sized by its width in CSS (no measuring in script); with the table open, as any other.
+  const tall = tallWhenNarrow && height !== undefined && !grows
+  const bodyStyle =
+    height === undefined
+      ? undefined
+      : grows
+        ? { minHeight: height }
+        : tall
+          ? ({ '--chart-min-height': `${height}px` } as CSSProperties)
+          : { height }
   const classes = ['chart-panel', height === undefined && 'chart-panel--fill', className]
   return (
     <section
@@ -76,8 +97,8 @@ export function ChartPanel({ view, height, level = 4, className }: ChartPanelPro
           most of the screen); the chart under the table keeps its size and is not redrawn. A
           panel that fills its place (the big screen) keeps the table inside. */}
       <div
-        className={`chart-panel__body${grows ? ' chart-panel__body--table' : ''}`}
-        style={height === undefined ? undefined : grows ? { minHeight: height } : { height }}
+        className={`chart-panel__body${grows ? ' chart-panel__body--table' : ''}${tall ? ' chart-panel__body--tall-narrow' : ''}`}
+        style={bodyStyle}
       >
         {state.kind === 'problem' ? (
           <ErrorState message={state.message} />
@@ -90,7 +111,7 @@ export function ChartPanel({ view, height, level = 4, className }: ChartPanelPro
               role="img"
               aria-label={view.summary}
               ref={chartRef}
-              style={height === undefined ? undefined : { height }}
+              style={height === undefined || tall ? undefined : { height }}
             >
               <EChart option={option} />
             </div>

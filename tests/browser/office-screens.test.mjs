@@ -183,6 +183,30 @@ describe('desk views on office screens (production build)', () => {
   }
 })
 
+describe('four rings (信访与应诉比率) wherever the overview puts them', () => {
+  const harness = useHarness()
+
+  for (const [viewport, layout] of [
+    [{ width: 1920, height: 1080 }, 'two by two'],
+    [{ width: 1366, height: 768 }, 'side by side'],
+  ]) {
+    it(`at ${viewport.width} px: an area for the rings ${layout}`, async (t) => {
+      // In a column of the overview at 1920 the four rings stood two by two in 408×180 px:
+      // each ring (r ≈ 25 px) smaller than its 100%, its name on the ring below.
+      const { page } = await harness.open(t, '#/', { viewport, waitFor: waitForCharts })
+      const [width, height] = await page
+        .locator('[data-chart-id="dispute-rates"] [_echarts_instance_]')
+        .evaluate((el) => [el.clientWidth, el.clientHeight])
+      if (width < 480) {
+        assert.ok(height >= 0.7 * width, `${width}×${height}: about three quarters as tall as wide`)
+      } else {
+        assert.equal(height, 180, `${width}×${height}: one row at the panel's height`)
+      }
+      assert.equal(layout === 'two by two', width < 480, `${width} px wide`)
+    })
+  }
+})
+
 describe('a chart under the pointer on a 4K desk (the page zoomed ×2)', () => {
   const harness = useHarness()
 

@@ -23,6 +23,8 @@ export interface Drawn {
   texts: Box[]
   /** Every polygon drawn (funnel steps, …), with its box; `text` is its name, if any. */
   polygons: Box[]
+  /** Every ring or sector drawn (a gauge's track), with its box. */
+  sectors: Box[]
   /** The pixel x of a point of the first grid (ECharts' own convertToPixel). */
   xOf: (point: [number | string, number | string]) => number
   /** The top of the first grid's plot area, px. */
@@ -35,14 +37,16 @@ export function draw(option: ChartOption, width: number, height: number): Drawn 
   chart.setOption({ ...option, animation: false }, { replaceMerge: ['series'] })
   const texts: Box[] = []
   const polygons: Box[] = []
+  const sectors: Box[] = []
   chart
     .getZr()
     .storage.getDisplayList(true)
     .forEach((el) => {
-      if (el.type === 'polygon' && !el.invisible && !el.ignore) {
+      if ((el.type === 'polygon' || el.type === 'sector') && !el.invisible && !el.ignore) {
         const box = el.getBoundingRect().clone()
         box.applyTransform(el.getComputedTransform())
-        polygons.push({ x: box.x, y: box.y, width: box.width, height: box.height, text: el.name })
+        const drawn = { x: box.x, y: box.y, width: box.width, height: box.height, text: el.name }
+        ;(el.type === 'polygon' ? polygons : sectors).push(drawn)
       }
       const text = (el as unknown as { style?: { text?: unknown } }).style?.text
       if (el.type !== 'tspan' && el.type !== 'text') return
@@ -59,7 +63,13 @@ export function draw(option: ChartOption, width: number, height: number): Drawn 
     chart as unknown as { getModel: () => { getComponent: (t: string) => unknown } }
   ).getModel()
   const grid = model.getComponent('grid') as Grid | undefined
-  return { texts, polygons, xOf, plotTop: grid?.coordinateSystem.getRect().y ?? NaN }
+  return {
+    texts,
+    polygons,
+    sectors,
+    xOf,
+    plotTop: grid?.coordinateSystem.getRect().y ?? NaN,
+  }
 }
 
 /** The texts of `boxes` reaching past the left or right edge of a chart `width` px wide. */

@@ -115,17 +115,51 @@ describe('rings against a demo target', () => {
     met: value >= 100,
   })
   const rates = ['及时受理率', '及时办理率', '复查质效', '出庭应诉率'].map((l) => rate(l, 100))
+  // 2024 is the report's 100%; 2023 is demo: two lines (98.6% / 示例) inside the ring.
+  const demoRates = rates.map((r) => ({ ...r, value: 98.6, text: '98.6%', demo: true }))
+  // Chart areas as the page lays them out (ChartPanel's tallWhenNarrow under 480 px).
   for (const [where, width, height] of [
-    ['the overview (1920×1080)', 410, 190],
-    ['a phone (360 px)', 310, 230],
+    ['the overview (1920×1080)', 408, 306],
+    ['the overview (2200 px)', 478, 249],
+    ['the overview (1366×768)', 603, 180],
+    ['a phone (390 px)', 352, 264],
+    ['a phone (360 px)', 322, 241],
+    ['the big screen (1920×1080)', 408, 346],
   ] as const) {
-    it(`on ${where}: each ring names its target, 示例 marked, no text on another`, () => {
-      const { texts } = draw(buildRingsOption(rates, theme, '#4f9dff'), width, height)
-      const words = texts.map((t) => t.text)
-      for (const r of rates) expect(words, r.label).toContain(r.label)
-      expect(words.filter((t) => t === '目标 100%(示例)')).toHaveLength(rates.length)
-      expect(overlapping(texts)).toEqual([])
-      expect(outside(texts, width)).toEqual([])
-    })
+    for (const [data, shown] of [
+      ['2024', rates],
+      ['2023 (示例)', demoRates],
+    ] as const) {
+      it(`on ${where}, ${data}: each ring names its target; no text on another or on a ring`, () => {
+        const { texts, sectors } = draw(
+          buildRingsOption([...shown], theme, '#4f9dff'),
+          width,
+          height,
+        )
+        const words = texts.map((t) => t.text)
+        for (const r of shown) expect(words, r.label).toContain(r.label)
+        expect(words.filter((t) => t === '目标 100%(示例)')).toHaveLength(shown.length)
+        expect(overlapping(texts)).toEqual([])
+        expect(outside(texts, width)).toEqual([])
+        // The rings: the four tracks (full circles) at least, each as large as its slot allows.
+        const tracks = sectors.filter((s) => Math.abs(s.width - s.height) < 1 && s.width > 40)
+        expect(tracks.length).toBeGreaterThanOrEqual(shown.length)
+        // A name or target touches no ring; a value and its 示例 lie inside their ring's hole.
+        const under = texts.filter((t) => t.text !== shown[0]!.text && t.text !== '示例')
+        expect(overlapping([...under, ...tracks.map((s) => ({ ...s, text: 'ring' }))])).toEqual([])
+        for (const value of texts.filter((t) => !under.includes(t))) {
+          const [cx, cy] = [value.x + value.width / 2, value.y + value.height / 2]
+          const ring = tracks.find(
+            (s) => cx > s.x && cx < s.x + s.width && cy > s.y && cy < s.y + s.height,
+          )
+          const hole = ring && { x: ring.x + 8, y: ring.y + 8, w: ring.width - 16 }
+          expect(hole, `${value.text} inside a ring`).toBeDefined()
+          expect(value.x).toBeGreaterThanOrEqual(hole!.x)
+          expect(value.x + value.width).toBeLessThanOrEqual(hole!.x + hole!.w)
+          expect(value.y).toBeGreaterThanOrEqual(hole!.y)
+          expect(value.y + value.height).toBeLessThanOrEqual(hole!.y + hole!.w)
+        }
+      })
+    }
   }
 })

@@ -31,17 +31,20 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
     query: { minAspectRatio: a },
     option: { series: rows.map((row) => ({ id: row.id, radius: pct(ringRadius(n, a)) })) },
   }))
-  // Four rings on a phone stand two by two (the last query that matches wins): side by side, a
-  // ring was narrower than its 100% and the names and targets ran into each other.
+  // Four rings in a narrow chart (a phone, a column of the overview) stand two by two, in an area
+  // about as tall as wide (ChartPanel's tallWhenNarrow), the last query that matches wins: side
+  // by side, a ring was narrower than its 100% and the names and targets ran into each other.
   if (n >= 4)
     media.push({
       query: { maxWidth: NARROW_CHART_PX },
       option: {
         series: rows.map((row, i) => ({
           id: row.id,
-          center: [i % 2 === 0 ? '25%' : '75%', i < 2 ? '22%' : '68%'],
+          center: [i % 2 === 0 ? '25%' : '75%', i < 2 ? '20%' : '64%'],
           radius: '28%',
-          detail: { fontSize: 13 },
+          // The name and its target (two lines) clear of the ring, above the next row.
+          title: { offsetCenter: [0, '155%'] },
+          detail: { fontSize: Math.min(18, Math.max(13, theme.fontSize)) },
         })),
       },
     })
@@ -81,7 +84,14 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
         fontSize: theme.fontSize,
         fontFamily: theme.fontFamily,
         // The target's line, smaller: four of them side by side fit a desk panel and a phone.
-        rich: { target: { fontSize: Math.max(12, theme.fontSize - 2), color: theme.muted } },
+        lineHeight: theme.fontSize + 4,
+        rich: {
+          target: {
+            fontSize: Math.max(12, theme.fontSize - 2),
+            lineHeight: theme.fontSize + 2,
+            color: theme.muted,
+          },
+        },
       },
       detail: {
         show: true,

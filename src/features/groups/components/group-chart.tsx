@@ -38,6 +38,7 @@ function GroupChartBody({ spec, input, height }: GroupChartProps) {
     <ChartPanel
       view={view}
       height={height === 'fill' ? undefined : (height ?? chartHeight(spec))}
+      tallWhenNarrow={spec.kind === 'rings' && spec.indicatorIds.length >= 4}
     />
   )
 }

@@ -186,15 +186,22 @@ export function useDatasetState(tuning?: QueryTuning): DatasetState {
 
   const retry = () => {
     for (const q of queries) if (q.isError) void q.refetch()
+    for (const q of [indicators, observations]) if (!q.isError && q.data?.kept) void q.refetch()
   }
   const failed = queries.find((q) => q.isError)
   if (dataset) {
-    const fetchedAt = Math.min(...queries.map((q) => q.dataUpdatedAt))
+    // A refresh with malformed items keeps the items shown for them (keep-good-items.ts): stale.
+    const kept = [indicators.data?.kept, observations.data?.kept].filter((k) => k !== undefined)
+    const fetchedAt = Math.min(...queries.map((q) => q.dataUpdatedAt), ...kept.map((k) => k.since))
     return {
       status: 'ready',
       data: dataset,
-      stale: failed !== undefined,
-      staleReason: failed ? userMessage(failed.error, '数据刷新失败') : null,
+      stale: failed !== undefined || kept.length > 0,
+      staleReason: failed
+        ? userMessage(failed.error, '数据刷新失败')
+        : kept.length > 0
+          ? kept[0]!.message
+          : null,
       fetchedAt,
       restored: fetchedAt < PAGE_STARTED_AT,
       retry,

@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { factSchema } from '@/domain/schemas'
 import { getCollection } from '@/lib/api-client'
 import { datasetKeys } from './keys'
+import { keepingGoodItems } from './keep-good-items'
 import type { QueryTuning } from './query-tuning'
 
 /**
@@ -15,7 +16,7 @@ export const getFacts = (signal?: AbortSignal) =>
 export const factsQueryOptions = () =>
   queryOptions({
     queryKey: datasetKeys.facts(),
-    queryFn: ({ signal }) => getFacts(signal),
+    queryFn: keepingGoodItems(getFacts, (item) => item.group),
   })
 
 export const useFacts = (tuning?: QueryTuning) => useQuery({ ...factsQueryOptions(), ...tuning })

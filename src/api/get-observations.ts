@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query'
 import { observationSchema } from '@/domain/schemas'
 import { getCollection } from '@/lib/api-client'
 import { datasetKeys } from './keys'
+import { keepingGoodItems } from './keep-good-items'
 import type { QueryTuning } from './query-tuning'
 
 /** Observations; a malformed one becomes a problem of its indicator, so only that panel errs. */
@@ -11,7 +12,7 @@ export const getObservations = (signal?: AbortSignal) =>
 export const observationsQueryOptions = () =>
   queryOptions({
     queryKey: datasetKeys.observations(),
-    queryFn: ({ signal }) => getObservations(signal),
+    queryFn: keepingGoodItems(getObservations, (item) => item.indicatorId),
   })
 
 export const useObservations = (tuning?: QueryTuning) =>

@@ -24,6 +24,15 @@ const selectTitle = (d: Dataset) => d.meta.source.title
 function ReportTitle() {
   return <p>报告:{useDataset(selectTitle)}</p>
 }
+const stockDocs = (d: Dataset) =>
+  d.problems.get('stock-docs') ??
+  d.index
+    .forIndicator('stock-docs')
+    .map((o) => `${o.year}:${o.value}`)
+    .join(' ')
+function StockDocs() {
+  return <p>存量文件监测:{useDataset(stockDocs)}</p>
+}
 function Broken(): never {
   throw new Error('render failed')
 }
@@ -98,6 +107,47 @@ describe('DataBoundary', () => {
     expect(notes).toHaveLength(1)
     expect(notes[0]).toHaveTextContent(/显示的是 \d{2}:\d{2}(:\d{2})? 取得的数据/)
   })
+
+  for (const [what, broken] of [
+    // A field renamed: no item can be placed under its indicator.
+    [
+      'a renamed field',
+      (o: Record<string, unknown>) => {
+        const { indicatorId, ...rest } = o
+        return { ...rest, indicator_id: indicatorId }
+      },
+    ],
+    ['values written as text', (o: Record<string, unknown>) => ({ ...o, value: 'NaN' })],
+  ] as const) {
+    it(`keeps the figures shown when a refresh brings ${what}, and says the data is stale`, async () => {
+      serveData()
+      vi.spyOn(console, 'warn').mockImplementation(() => {})
+      const client = newClient()
+      renderWith(
+        client,
+        <DataBoundary name="页面" staleNote>
+          <StockDocs />
+        </DataBoundary>,
+      )
+      const before = (await screen.findByText(/^存量文件监测:/)).textContent
+      expect(before).toMatch(/3767/)
+      const items = DATA_FILES['observations.json'].items as unknown as Record<string, unknown>[]
+      server.use(
+        http.get(dataUrl('observations.json'), () =>
+          HttpResponse.json({ items: items.map(broken) }),
+        ),
+      )
+      await act(() => client.refetchQueries())
+      const note = await screen.findByText(/刷新失败/)
+      expect(note).toHaveTextContent(/显示的是 \d{2}:\d{2}(:\d{2})? 取得的数据/)
+      expect(screen.getByText(/^存量文件监测:/).textContent).toBe(before)
+      // A good refresh clears the mark.
+      serveData()
+      await act(() => client.refetchQueries())
+      await vi.waitFor(() => expect(screen.queryByText(/刷新失败/)).toBeNull())
+      expect(screen.getByText(/^存量文件监测:/).textContent).toBe(before)
+    })
+  }
 
   it('keeps a render error inside its own panel', async () => {
     serveData()

@@ -73,6 +73,20 @@ describe('FactCards', () => {
     expect(screen.getByText(quote, { selector: '.fact-card__text' })).toBeVisible()
   })
 
+  it('keeps the statements shown when a refresh brings malformed ones, and says so', async () => {
+    serveData()
+    const client = newClient()
+    renderFacts(client)
+    expect(await screen.findByText(quote, { selector: '.fact-card__text' })).toBeVisible()
+    const items = DATA_FILES['facts.json'].items.map((f) => ({ ...f, source: null }))
+    server.use(http.get(dataUrl('facts.json'), () => HttpResponse.json({ items })))
+    await act(() => client.refetchQueries({ queryKey: datasetKeys.facts() }))
+    const note = await screen.findByText(/定性事实刷新失败/)
+    expect(note).toHaveTextContent(/显示的是 \d{2}:\d{2}(:\d{2})? 取得的内容/)
+    expect(screen.getByText(quote, { selector: '.fact-card__text' })).toBeVisible()
+    expect(screen.queryByText(/数据格式错误,未显示/)).toBeNull()
+  })
+
   it('leaves it to the page to say once that the whole source failed, and comes back with it', async () => {
     serveData()
     const client = newClient()

@@ -57,6 +57,8 @@ export function FactCards({
   }
   const items = facts.data.items.filter((f) => f.group === group && f.year === year)
   const broken = facts.data.problems.filter((p) => p.key === group || p.key === null).length
+  // A refresh with malformed statements of this group keeps the ones shown (keep-good-items.ts).
+  const kept = facts.data.kept?.keys.includes(group) ? facts.data.kept : null
   if (items.length === 0 && broken === 0) return null
   const scope = orgId === region.id ? '' : `(${region.name}全区,非本单位)`
   return (
@@ -71,12 +73,12 @@ export function FactCards({
       </h4>
       {/* A failed refresh keeps the last good statements, and says so (the header's mark is the
           four data collections'; when they failed too it speaks for both). */}
-      {facts.isError && !sourceStale && (
+      {(facts.isError || kept) && !sourceStale && (
         <StaleNote
           what="定性事实"
           noun="内容"
-          at={facts.dataUpdatedAt}
-          reason={userMessage(facts.error, '刷新失败')}
+          at={kept ? kept.since : facts.dataUpdatedAt}
+          reason={facts.isError ? userMessage(facts.error, '刷新失败') : kept!.message}
           onRetry={() => void facts.refetch()}
         />
       )}

@@ -5,6 +5,7 @@
  * after its retries (1 s, 2 s, 4 s), hence the generous waits.
  */
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { describe, it } from 'node:test'
 import {
   assertChartsDrawnAndSharp,
@@ -13,6 +14,7 @@ import {
   readChartCanvases,
   useHarness,
   waitForCardsAndCharts,
+  waitForCharts,
 } from './helpers.mjs'
 
 const FAST_CONFIG = {
@@ -174,4 +176,48 @@ describe('a data source that fails after a good load', () => {
     await note.waitFor({ state: 'detached', timeout: STALE_TIMEOUT_MS })
     assert.equal(await page.locator('.metric-card[data-status="reported"]').count(), cards)
   })
+})
+
+describe('a refresh that brings malformed data', () => {
+  /** null: the published file; else how each observation is spoiled. */
+  let spoil = null
+  const observations = JSON.parse(
+    readFileSync(new URL('../../public/data/observations.json', import.meta.url), 'utf8'),
+  )
+  const harness = useHarness({
+    override: (pathname) => {
+      if (pathname === '/config.json') return { status: 200, body: JSON.stringify(FAST_CONFIG) }
+      if (spoil && pathname === '/data/observations.json')
+        return { status: 200, body: JSON.stringify({ items: observations.items.map(spoil) }) }
+      return null
+    },
+  })
+
+  for (const [what, spoiled] of [
+    // A backend renames a field: no item can be placed under its indicator.
+    ['a renamed field', ({ indicatorId, ...rest }) => ({ ...rest, indicator_id: indicatorId })],
+    ['values written as text', (o) => ({ ...o, value: 'NaN' })],
+  ]) {
+    it(`with ${what}, the hall screen keeps its figures, marked 数据已过期, until good data comes`, async (t) => {
+      // It went to 无数据 on every card (a renamed field) or to an error on every card (values as
+      // text), each time with the header saying the data was fresh.
+      spoil = null
+      const { page } = await harness.open(t, '#/screen?rotate=0', {
+        waitFor: waitForCardsAndCharts,
+      })
+      const mark = page.locator('.screen-header .stale-mark')
+      const figures = await assertReportedFiguresOnScreen(page)
+      spoil = spoiled
+      await mark.waitFor({ state: 'visible', timeout: STALE_TIMEOUT_MS })
+      assert.match(await mark.innerText(), /数据已过期/)
+      assert.equal(await assertReportedFiguresOnScreen(page), figures, 'the figures stay')
+      assert.equal(await page.getByText('无数据').count(), 0)
+      // The data on screen is now marked stale: the charts take it once more, with the same values.
+      await waitForCharts(page)
+      assertChartsDrawnAndSharp(await readChartCanvases(page), 1)
+      spoil = null
+      await mark.waitFor({ state: 'detached', timeout: STALE_TIMEOUT_MS })
+      assert.equal(await assertReportedFiguresOnScreen(page), figures)
+    })
+  }
 })

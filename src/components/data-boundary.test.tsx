@@ -134,7 +134,7 @@ describe('DataBoundary', () => {
       const items = DATA_FILES['observations.json'].items as unknown as Record<string, unknown>[]
       server.use(
         http.get(dataUrl('observations.json'), () =>
-          HttpResponse.json({ items: items.map(broken) }),
+          HttpResponse.json({ items: items.map((o) => broken(o)) }),
         ),
       )
       await act(() => client.refetchQueries())

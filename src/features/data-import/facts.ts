@@ -10,6 +10,7 @@ import {
   describeCell,
   findColumns,
   forEachRow,
+  headerNotFound,
   normalizeName,
   parseYear,
   type SheetLayout,
@@ -38,8 +39,7 @@ const FACT_LAYOUT: SheetLayout<FactColumnKey> = {
   minKnown: 3,
   missing: (columns) =>
     FACT_COLUMNS.filter((c) => columns[c.key] === undefined).map((c) => c.header),
-  notFound:
-    '找不到表头:第一行应为列名“编码、分组、类型、年度、标题、原文、原句、出处章节”(可从模板复制)',
+  notFound: headerNotFound(FACT_COLUMNS.map((c) => c.header)),
 }
 
 const CODE = /^[A-Z]{2,4}-S\d{2}$/

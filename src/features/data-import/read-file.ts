@@ -7,7 +7,8 @@ import { isOle2, looksLikeXlsx, readXlsx, SpreadsheetError, type SheetChoice } f
 /**
  * A dropped or given file → the sheet that holds the data, and the sheets 目标 and 定性事实 if the
  * workbook has them. .xlsx: the sheet named 数据, else the first other than 目标 and 定性事实;
- * .csv: the file itself (its “sheet” is the file name), data only. Problems come back as issues.
+ * .csv: the file itself (its “sheet” is the file name), data only; any other file is refused by
+ * its type. Problems come back as issues.
  */
 
 export type ReadResult =
@@ -28,6 +29,17 @@ const fileIssue = (sheet: string, message: string, row: number | null = null): I
 })
 
 const SIDE_SHEETS = [TARGET_SHEET, FACT_SHEET]
+
+/** The file types read (as the page's file picker offers them), as the clerk is told. */
+const ACCEPTED_TYPES = 'Excel 工作簿(.xlsx)或 CSV 文件(.csv)'
+
+/** Said of a file that is neither a workbook nor named .csv: what it is, and what is read. */
+function unsupportedType(fileName: string): string {
+  const dot = fileName.lastIndexOf('.')
+  const ext = dot > 0 && dot < fileName.length - 1 ? fileName.slice(dot).toLowerCase() : ''
+  const what = ext ? `不支持 ${ext} 类型的文件` : '不支持没有扩展名的文件'
+  return `${what}:只能导入 ${ACCEPTED_TYPES}`
+}
 
 /**
  * The sheets to read: 数据 (else the first sheet that is neither 目标 nor 定性事实), then 目标 and
@@ -77,7 +89,8 @@ export async function readSpreadsheet(bytes: Uint8Array, fileName: string): Prom
   if (lower.endsWith('.xlsx')) {
     return { error: fileIssue(fileName, '文件扩展名是 .xlsx,但内容不是 Excel 工作簿') }
   }
-  // Anything else is read as CSV text.
+  // A picture, a PDF, a Word file…: not a table at all (its bytes read as text find no header).
+  if (!lower.endsWith('.csv')) return { error: fileIssue(fileName, unsupportedType(fileName)) }
   try {
     return { table: { sheet: fileName, rows: csvRows(decodeText(bytes)) } }
   } catch (err) {

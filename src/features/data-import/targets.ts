@@ -7,6 +7,7 @@ import {
   describeCell,
   findColumns,
   forEachRow,
+  headerNotFound,
   indexCatalogue,
   isBlank,
   parseNumber,
@@ -45,8 +46,10 @@ const TARGET_LAYOUT: SheetLayout<TargetColumnKey> = {
     ...(columns.value === undefined ? ['目标值'] : []),
     ...(columns.origin === undefined ? ['目标来源'] : []),
   ],
-  notFound:
-    '找不到表头:第一行应为列名“指标编码、指标名称、目标值、目标来源、来源文件、依据原句”(可从模板复制)',
+  notFound: headerNotFound(
+    ['指标编码或指标名称(有一列即可)', '目标值', '目标来源'],
+    ['来源文件', '依据原句(目标来源为“文件”时这两列须填写)'],
+  ),
 }
 
 const ORIGINS = new Map<string, TargetOrigin['kind']>([

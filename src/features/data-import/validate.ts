@@ -335,6 +335,18 @@ export function findColumns<K extends string>(
   ]
 }
 
+/**
+ * 找不到表头, with the columns a header must have told apart from those it may have (a department
+ * may leave those out, or add columns of its own).
+ */
+export function headerNotFound(required: string[], optional: string[] = []): string {
+  const may = optional.length > 0 ? `;可选的列:${optional.join('、')}` : ''
+  return `找不到表头:第一行应为列名(可从模板复制)。必需的列:${required.join('、')}${may}`
+}
+
+/** The columns of 数据 a header needs: the indicator (by code or name), 单位, 年度, 数值. */
+const DATA_REQUIRED: ColumnKey[] = ['indicatorCode', 'indicatorName', 'org', 'year', 'value']
+
 const DATA_LAYOUT: SheetLayout<ColumnKey> = {
   columns: COLUMNS,
   minKnown: 3,
@@ -348,8 +360,10 @@ const DATA_LAYOUT: SheetLayout<ColumnKey> = {
     if (columns.value === undefined) missing.push('数值')
     return missing
   },
-  notFound:
-    '找不到表头:第一行应为列名“指标编码、指标名称、单位、年度、数值、限定词、数据性质、来源说明、统计期”(可从模板复制)',
+  notFound: headerNotFound(
+    ['指标编码或指标名称(有一列即可)', '单位', '年度', '数值'],
+    COLUMNS.filter((c) => !DATA_REQUIRED.includes(c.key)).map((c) => c.header),
+  ),
 }
 
 /** The header of a 数据 sheet. */

@@ -4,6 +4,7 @@ import type { Observation } from '@/domain/schemas'
 import { formatIndicatorValue } from '@/lib/format'
 import { periodChangeText, STATUS_TEXT } from '../columns'
 import type { ChangeKind, ImportDiff } from '../diff'
+import { Name, TableScroll } from './table-scroll'
 
 const PAGE = 200
 
@@ -84,38 +85,44 @@ export function ChangeTable({ diff }: { diff: ImportDiff }) {
           </button>
         ))}
       </div>
-      <table className="data-table" data-change-table>
-        <caption className="visually-hidden">与当前数据的对比</caption>
-        <TableHead
-          columns={['变化', '行', '指标', '单位', '年度', '统计期', '当前', '导入后', '来源说明']}
-        />
-        <tbody>
-          {rows.slice(0, limit).map((c) => {
-            const indicator = indicators.get(c.observation.indicatorId)
-            return (
-              <tr key={c.row} data-kind={c.kind} data-row={c.row}>
-                <td>
-                  <ChangeTag kind={c.kind} />
-                </td>
-                <td className="num">{c.row}</td>
-                <td title={indicator?.name}>
-                  {indicator
-                    ? `${indicator.code} ${indicator.shortName}`
-                    : c.observation.indicatorId}
-                </td>
-                <td>{orgs.get(c.observation.orgId)?.name ?? c.observation.orgId}</td>
-                <td className="num">{c.observation.year}</td>
-                <td data-period>
-                  {periodChangeText(c.observation.period, c.previous && c.previous.period)}
-                </td>
-                <td className="num">{text(c.previous)}</td>
-                <td className="num">{text(c.observation)}</td>
-                <td className="change-table__note">{c.note ?? ''}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
+      <TableScroll label="与当前数据的对比">
+        <table className="data-table" data-change-table>
+          <caption className="visually-hidden">与当前数据的对比</caption>
+          <TableHead
+            columns={['变化', '行', '指标', '单位', '年度', '统计期', '当前', '导入后', '来源说明']}
+          />
+          <tbody>
+            {rows.slice(0, limit).map((c) => {
+              const indicator = indicators.get(c.observation.indicatorId)
+              return (
+                <tr key={c.row} data-kind={c.kind} data-row={c.row}>
+                  <td>
+                    <ChangeTag kind={c.kind} />
+                  </td>
+                  <td className="num">{c.row}</td>
+                  <td className="import-table__name" title={indicator?.name}>
+                    {indicator ? (
+                      <Name code={indicator.code} text={indicator.shortName} />
+                    ) : (
+                      c.observation.indicatorId
+                    )}
+                  </td>
+                  <td className="import-table__name">
+                    <Name text={orgs.get(c.observation.orgId)?.name ?? c.observation.orgId} />
+                  </td>
+                  <td className="num">{c.observation.year}</td>
+                  <td className="import-table__period" data-period>
+                    {periodChangeText(c.observation.period, c.previous && c.previous.period)}
+                  </td>
+                  <td className="num">{text(c.previous)}</td>
+                  <td className="num">{text(c.observation)}</td>
+                  <td className="change-table__note">{c.note ?? ''}</td>
+                </tr>
+              )
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       {rows.length === 0 && <p className="import-actions__note">没有这一类的行。</p>}
       {rows.length > limit && (
         <button

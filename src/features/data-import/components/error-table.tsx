@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { sortIssues } from '../issues'
 import type { ImportIssue } from '../types'
+import { TableScroll } from './table-scroll'
 
 const PAGE = 200
 
@@ -19,35 +20,37 @@ export function ErrorTable({
   const shown = sorted.slice(0, limit)
   return (
     <div className={`issue-table issue-table--${kind}`}>
-      <table className="data-table" data-issue-table={kind}>
-        <caption>
-          {caption}({issues.length} 处)
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">工作表</th>
-            <th scope="col">行</th>
-            <th scope="col">列</th>
-            <th scope="col">问题</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.map((issue, i) => (
-            <tr key={i} data-row={issue.row ?? ''}>
-              <td>{issue.sheet}</td>
-              <td className="num">{issue.row === null ? '—' : `第 ${issue.row} 行`}</td>
-              <td>
-                {issue.column !== null
-                  ? `${issue.column} 列${issue.columnName ? `(${issue.columnName})` : ''}`
-                  : issue.row !== null
-                    ? '整行'
-                    : '—'}
-              </td>
-              <td>{issue.message}</td>
+      <TableScroll label={caption}>
+        <table className="data-table" data-issue-table={kind}>
+          <caption>
+            {caption}({issues.length} 处)
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">工作表</th>
+              <th scope="col">行</th>
+              <th scope="col">列</th>
+              <th scope="col">问题</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {shown.map((issue, i) => (
+              <tr key={i} data-row={issue.row ?? ''}>
+                <td className="import-table__name">{issue.sheet}</td>
+                <td className="num">{issue.row === null ? '—' : `第 ${issue.row} 行`}</td>
+                <td className="import-table__column">
+                  {issue.column !== null
+                    ? `${issue.column} 列${issue.columnName ? `(${issue.columnName})` : ''}`
+                    : issue.row !== null
+                      ? '整行'
+                      : '—'}
+                </td>
+                <td className="issue-table__message">{issue.message}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {sorted.length > limit && (
         <button
           type="button"

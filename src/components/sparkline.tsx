@@ -37,6 +37,8 @@ export function YearChangeMark({
         <span aria-hidden="true">{changeArrow(change)}</span>
       )}
       <span>{shortChange(change, unit)}</span>
+      {/* Worked out from a demo value: said in words, as every demo figure is (not only hatched). */}
+      {change.demo && change.delta !== null && <span className="yoy__demo">示例</span>}
     </span>
   )
 }

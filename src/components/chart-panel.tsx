@@ -44,16 +44,10 @@ export function ChartPanel({
   const option = useMemo(() => (ready ? view.option(theme) : null), [ready, view, theme])
   const Heading = level === 3 ? 'h3' : 'h4'
   const grows = tableOpen && height !== undefined
-  // Sized by its width in CSS (no measuring in script); with the table open, as any other.
-  const tall = tallWhenNarrow && height !== undefined && !grows
+  // Sized by its width in CSS (no measuring in script), the same with its table open.
+  const tall = tallWhenNarrow && height !== undefined
   const bodyStyle =
-    height === undefined
-      ? undefined
-      : grows
-        ? { minHeight: height }
-        : tall
-          ? ({ '--chart-min-height': `${height}px` } as CSSProperties)
-          : { height }
+    height === undefined ? undefined : grows ? { minHeight: height } : tall ? undefined : { height }
   const classes = ['chart-panel', height === undefined && 'chart-panel--fill', className]
   return (
     <section
@@ -67,7 +61,8 @@ export function ChartPanel({
           {view.title}
           {view.subtitle && <span className="chart-panel__subtitle">{view.subtitle}</span>}
         </Heading>
-        {view.hasDemo && state.kind !== 'problem' && <DemoBadge label="含示例数据" />}
+        {/* Only over a drawn chart: 暂无数据 beside 含示例数据 (a demo target of nothing) said more than was there. */}
+        {view.hasDemo && ready && <DemoBadge label="含示例数据" />}
         {view.export && ready && <ExportMenu view={view} chartBox={() => chartRef.current} />}
         <button
           type="button"
@@ -97,7 +92,7 @@ export function ChartPanel({
           most of the screen); the chart under the table keeps its size and is not redrawn. A
           panel that fills its place (the big screen) keeps the table inside. */}
       <div
-        className={`chart-panel__body${grows ? ' chart-panel__body--table' : ''}${tall ? ' chart-panel__body--tall-narrow' : ''}`}
+        className={`chart-panel__body${grows ? ' chart-panel__body--table' : ''}`}
         style={bodyStyle}
       >
         {state.kind === 'problem' ? (
@@ -107,11 +102,17 @@ export function ChartPanel({
         ) : (
           option && (
             <div
-              className="chart-panel__chart"
+              className={`chart-panel__chart${tall ? ' chart-panel__chart--tall-narrow' : ''}`}
               role="img"
               aria-label={view.summary}
               ref={chartRef}
-              style={height === undefined || tall ? undefined : { height }}
+              style={
+                height === undefined
+                  ? undefined
+                  : tall
+                    ? ({ '--chart-min-height': `${height}px` } as CSSProperties)
+                    : { height }
+              }
             >
               <EChart option={option} />
             </div>

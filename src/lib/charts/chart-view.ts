@@ -79,6 +79,8 @@ export interface ChartExportMeta {
   year: number
   /** The colour of the title band's mark (briefing theme). */
   accent: string
+  /** The unit shown, when not the whole district: named in the file name. */
+  fileUnit?: string
 }
 
 export interface ChartView {
@@ -143,12 +145,16 @@ export function chartExport(
     source: e.source,
     hasDemo: view.hasDemo,
     hasDerived: view.hasDerived,
+    note: view.note,
     exportedAt,
   }
   return {
     meta,
     text: briefingText(meta),
-    fileName: exportFileName({ group: e.group, title: e.title, year: e.year, exportedAt }, ext),
+    fileName: exportFileName(
+      { group: e.group, unit: e.fileUnit, title: e.title, year: e.year, exportedAt },
+      ext,
+    ),
     accent: e.accent,
   }
 }

@@ -33,6 +33,15 @@ describe('export file names say what they are', () => {
     expect(safeFileStem('名称\u0000\u001f含控制符')).toBe('名称-含控制符')
   })
 
+  it("names a unit's image by its unit, after the group", () => {
+    expect(
+      exportFileName(
+        { group: '行政服务', unit: '三余镇', title: '法治服务次数', year: 2024, exportedAt: AT },
+        'png',
+      ),
+    ).toBe('行政服务-三余镇-法治服务次数-2024-20261127.png')
+  })
+
   it('a deck is named like an image, with .pptx', () => {
     expect(
       exportFileName({ group: '指标看板', title: '汇报', year: 2024, exportedAt: AT }, 'pptx'),
@@ -73,6 +82,12 @@ describe('the title band and footer explain the image', () => {
   it('says 含示例数据 when demo values are in the image, and only then', () => {
     expect(briefingText({ ...meta, hasDemo: true }).footer.join('\n')).toMatch(/含示例数据/)
     expect(briefingText(meta).footer.join('\n')).not.toMatch(/示例/)
+  })
+
+  it('says how to read the chart first, as its panel does', () => {
+    expect(briefingText({ ...meta, note: '漏斗宽度示意顺序,不按比例' }).footer[0]).toBe(
+      '漏斗宽度示意顺序,不按比例',
+    )
   })
 
   it('leaves out the unit when there is none', () => {

@@ -20,6 +20,8 @@ export interface BriefingMeta {
   hasDemo: boolean
   /** Whether any value in the image is derived (派生) from report figures. */
   hasDerived?: boolean
+  /** How to read the chart, as the panel says it (漏斗宽度示意顺序,不按比例). */
+  note?: string
   /** When the image is made. */
   exportedAt: Date
 }
@@ -57,12 +59,21 @@ export function safeFileStem(text: string): string {
     .slice(0, 80)
 }
 
-/** e.g. 公平竞争审查-存量文件监测-风险-废止-2024-20261127.png */
+/**
+ * e.g. 公平竞争审查-存量文件监测-风险-废止-2024-20261127.png; a unit's (not the district's) image
+ * names it: 行政服务-三余镇-法治服务次数-2024-20261127.png.
+ */
 export function exportFileName(
-  parts: { group: string; title?: string; year: number | string; exportedAt: Date },
+  parts: { group: string; unit?: string; title?: string; year: number | string; exportedAt: Date },
   ext: 'png' | 'pptx' | 'docx',
 ): string {
-  const stem = [parts.group, parts.title, String(parts.year), compactDate(parts.exportedAt)]
+  const stem = [
+    parts.group,
+    parts.unit,
+    parts.title,
+    String(parts.year),
+    compactDate(parts.exportedAt),
+  ]
     .filter((p): p is string => Boolean(p))
     .map(safeFileStem)
     .filter(Boolean)
@@ -82,6 +93,7 @@ export function briefingText(m: BriefingMeta): BriefingText {
     .filter(Boolean)
     .join(' · ')
   const footer = [
+    ...(m.note ? [m.note] : []),
     `数据来源:《${m.source}》`,
     ...(m.hasDemo ? ['含示例数据:标“示例”的数值为演示用,非报告数字'] : []),
     ...(m.hasDerived ? ['含派生数值:标“派生”的数值由报告数字计算得出'] : []),

@@ -44,6 +44,7 @@ const inputOf = (year: number, showDemo: boolean): DeckInput => {
       showDemo,
       context: {
         organization: meta.region.name,
+        fileUnit: null,
         period: `${year}年度`,
         source: meta.source.title,
         groupNames: Object.fromEntries(meta.groups.map((g) => [g.id, g.name])),

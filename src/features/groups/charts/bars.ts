@@ -50,7 +50,7 @@ export function buildBarsOption(rows: ChartRow[], theme: ChartTheme, accent: str
         type: 'bar',
         id: 'values',
         barMaxWidth: 18,
-        data: barData(rows, accent, [0, 3, 3, 0]),
+        data: barData(rows, accent, [0, 3, 3, 0], theme.muted),
         label: {
           show: true,
           position: 'right',

@@ -24,6 +24,8 @@ export interface ChartInput {
 
 export interface ChartContext {
   organization: string
+  /** The unit's name when it is not the whole district (for file names), else null. */
+  fileUnit: string | null
   period: string
   source: string
   groupNames: Record<string, string>

@@ -187,6 +187,20 @@ describe('stepShares and the funnel', () => {
     expect(tooltipAt(option, 0)).toContain('示例')
   })
 
+  it("fades later and demo steps by their colour, never their words (legible on an image's white)", () => {
+    const { rows } = chartRows(spec('fair-stock'), input({ year: 2023 }))
+    expect(rows.every((r) => r.demo)).toBe(true)
+    const data = (
+      seriesOf(buildFunnelOption(rows, THEMES.briefing.chart, '#7a4fd6'))[0] as unknown as {
+        data: { itemStyle: { color: string; opacity?: number } }[]
+      }
+    ).data
+    for (const step of data) {
+      expect(step.itemStyle.opacity).toBeUndefined()
+      expect(step.itemStyle.color).toMatch(/^rgba\(122,79,214,0\.\d+\)$/)
+    }
+  })
+
   it('escapes data in its tooltip', () => {
     const option = buildFunnelOption(
       [row({ label: XSS }), row({ text: XSS })],
@@ -243,9 +257,8 @@ describe('bars', () => {
     expect(grid(odd)).toBe(LABEL_ROOM)
   })
 
-  it('draws nothing for a missing value (not a zero) and labels it 无数据', () => {
-    expect(data[2]!.value).toBe('-')
-    expect(data[2]!.value).not.toBe(0)
+  it('draws no bar for a missing value, and labels it 无数据', () => {
+    expect(data[2]!.itemStyle!.color).toBe('transparent')
     expect(labelAt(option, 2)).toBe('无数据')
   })
 
@@ -273,7 +286,7 @@ describe('columns (by year and by organisation)', () => {
     expect(labelAt(option, 2)).not.toContain('示例')
     expect(data[0]!.itemStyle!.decal).toBeDefined()
     expect(data[2]!.itemStyle!.decal).toBeUndefined()
-    expect(data[1]!.value).toBe('-')
+    expect(data[1]!.itemStyle!.color).toBe('transparent')
     expect(labelAt(option, 1)).toBe('无数据')
   })
 
@@ -343,6 +356,18 @@ describe('rings', () => {
     expect(series[0]!.detail!.formatter(undefined)).toBe('100%')
     expect(series[1]!.detail!.formatter(undefined)).toContain('示例')
     expect(series[0]!.detail!.formatter(undefined)).not.toContain('示例')
+  })
+
+  it('draws no arc, not even a dot, for a ring without a value', () => {
+    const empty = seriesOf(
+      buildRingsOption(
+        [row({ value: null, text: '无数据', unit: '%', target: null })],
+        THEMES.desk.chart,
+        ACCENT,
+      ),
+    )[0] as unknown as { progress: { show: boolean } }
+    expect(empty.progress.show).toBe(false)
+    expect((series[0] as unknown as { progress: { show: boolean } }).progress.show).toBe(true)
   })
 
   it('names the target in the tooltip', () => {

@@ -34,19 +34,28 @@ export function rowAt(rows: ChartRow[], dataIndex: unknown): ChartRow | undefine
 }
 
 /**
- * Bar data for rows: a missing value is '-' (ECharts draws nothing, never a zero), demo bars are
- * paler and hatched.
+ * Bar data for rows: demo bars are paler and hatched. A missing value draws no bar, but its label
+ * says 无数据 (muted): ECharts labels no '-' value, and an empty row of an exported image could
+ * not be told from a zero. It stands at the axis as an invisible bar of no length.
  */
-export function barData(rows: ChartRow[], accent: string, borderRadius: number[]) {
-  return rows.map((r) => ({
-    value: r.value ?? '-',
-    itemStyle: {
-      color: accent,
-      opacity: r.demo ? 0.55 : 1,
-      borderRadius,
-      ...(r.demo ? { decal: demoDecal('rgba(255,255,255,0.45)') } : {}),
-    },
-  }))
+export function barData(rows: ChartRow[], accent: string, borderRadius: number[], muted: string) {
+  return rows.map((r) =>
+    r.value === null
+      ? {
+          value: 0,
+          itemStyle: { color: 'transparent', borderRadius },
+          label: { color: muted },
+        }
+      : {
+          value: r.value,
+          itemStyle: {
+            color: accent,
+            opacity: r.demo ? 0.55 : 1,
+            borderRadius,
+            ...(r.demo ? { decal: demoDecal('rgba(255,255,255,0.45)') } : {}),
+          },
+        },
+  )
 }
 
 /**

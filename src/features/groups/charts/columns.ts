@@ -44,7 +44,7 @@ export function buildColumnsOption(
         type: 'bar',
         id: 'values',
         barMaxWidth: 42,
-        data: barData(rows, accent, [3, 3, 0, 0]),
+        data: barData(rows, accent, [3, 3, 0, 0], theme.muted),
         label: {
           show: true,
           position: 'top',
@@ -94,7 +94,7 @@ export function buildColumnsOption(
       {
         id: 'values',
         barMaxWidth: 24,
-        data: barData(rows, accent, [0, 3, 3, 0]),
+        data: barData(rows, accent, [0, 3, 3, 0], theme.muted),
         label: { position: 'right', formatter: oneLine },
         ...(target !== null && targetLine
           ? {

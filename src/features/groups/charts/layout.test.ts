@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { THEMES } from '@/lib/theme/themes'
 import { draw, outside, overlapping } from '../../../../tests/unit/echarts-ssr'
 import type { ChartRow } from './chart-rows'
+import { buildBarsOption } from './bars'
 import { buildColumnsOption } from './columns'
 import { buildFunnelOption } from './funnel'
 import { buildRingsOption } from './rings'
@@ -101,6 +102,31 @@ describe('the 存量文件监测 → 风险 → 废止 funnel', () => {
       expect(outside(texts, width)).toEqual([])
     })
   }
+})
+
+describe('a row without a value, as drawn', () => {
+  // ECharts labels no '-' value: the row stood empty, a gap an exported image could not tell
+  // from a zero (三余镇's 调解与争议化解: four of five rows blank).
+  const counts: ChartRow[] = [
+    { ...rows[0]!, label: '诉前成功调解', value: 1922, text: '1922件', unit: '件', target: null },
+    {
+      ...rows[1]!,
+      label: '特邀调解员',
+      value: null,
+      text: '无数据',
+      unit: '名',
+      demo: false,
+      target: null,
+    },
+  ]
+  it('bars: says 无数据 on its row', () => {
+    const { texts } = draw(buildBarsOption(counts, theme, '#4f9dff'), 500, 160)
+    expect(texts.map((t) => t.text)).toContain('无数据')
+  })
+  it('columns: says 无数据 in its slot', () => {
+    const { texts } = draw(buildColumnsOption(counts, theme, '#4f9dff', null, '件'), 500, 240)
+    expect(texts.map((t) => t.text)).toContain('无数据')
+  })
 })
 
 describe('rings against a demo target', () => {

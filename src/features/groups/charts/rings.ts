@@ -64,7 +64,9 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
       max: 100,
       pointer: { show: false },
       progress: {
-        show: true,
+        // Nothing to draw for no value (or 0): the round cap alone was a coloured dot at twelve
+        // o'clock, read as a small value beside 无数据.
+        show: row.value !== null && row.value > 0,
         roundCap: true,
         width: ring,
         itemStyle: {

@@ -93,6 +93,7 @@ export function groupChartView(spec: ChartSpec, input: ChartInput): ChartView {
             title: spec.title,
             group: ctx.groupNames[spec.group] ?? spec.group,
             organization: ctx.organization,
+            ...(ctx.fileUnit ? { fileUnit: ctx.fileUnit } : {}),
             period: ctx.period,
             unit: units.filter(Boolean).join('、'),
             source: ctx.source,

@@ -82,6 +82,7 @@ export function GroupDetail({ group }: { group: Group }) {
             export: {
               group: group.name,
               organization: orgName,
+              ...(input.context?.fileUnit ? { fileUnit: input.context.fileUnit } : {}),
               period: `${years[0]}–${years[years.length - 1]}年`,
               unit: indicator.unit,
               source: source.title,
@@ -89,7 +90,7 @@ export function GroupDetail({ group }: { group: Group }) {
             },
           })
         : null,
-    [indicator, byYear, group, orgName, years, source, input.year],
+    [indicator, byYear, group, orgName, years, source, input.year, input.context],
   )
   const orgView = useMemo(
     () =>

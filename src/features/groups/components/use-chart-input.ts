@@ -20,6 +20,7 @@ export function useChartInput(
     const org = organizations.find((o) => o.id === orgId)
     const context = {
       organization: org?.name ?? meta.region.name,
+      fileUnit: org && org.id !== meta.region.id ? org.name : null,
       period: `${year}年度`,
       source: meta.source.title,
       groupNames: Object.fromEntries(groups.map((g) => [g.id, g.name])),

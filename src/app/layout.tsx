@@ -9,6 +9,7 @@ import { useCanonicalFilters, useFilters } from '@/stores/url-state'
 import { AppHeader, APP_TITLE } from './app-header'
 import { FilterBar } from './filter-bar'
 import { BriefingDocButton, DeckButton } from '@/features/groups/components/export-buttons'
+import { usePrintShortcut } from '@/lib/print-page'
 import { useDeskZoom } from './use-desk-zoom'
 import { useDocumentTitle } from './use-document-title'
 import './layout.css'
@@ -102,6 +103,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   useCanonicalFilters(data)
   useDocumentTitle()
   useDeskZoom()
+  usePrintShortcut()
   const known = useMemo(() => new Set(data?.indicators.map((i) => i.id)), [data])
 
   return (

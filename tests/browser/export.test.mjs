@@ -133,6 +133,36 @@ describe('exports', () => {
     assert.deepEqual(await themeMismatches(page, 'desk'), [])
   })
 
+  for (const path of ['#/', '#/briefing']) {
+    it(`Ctrl+P on ${path} prints it as 打印本页 does: the print theme, light to the browser too`, async (t) => {
+      // The overview and 简报 have no 打印本页 button: Ctrl+P printed the desk's dark theme
+      // (headings near-white on the paper, charts cut at its edge, near-black page margins).
+      const { page } = await harness.open(t, path, {
+        // 简报 draws no chart: its text is what it prints.
+        waitFor: path === '#/' ? waitForCharts : (p) => p.waitForSelector('.briefing p'),
+      })
+      await page.evaluate(() => {
+        window.print = () => {
+          window.__printed = {
+            theme: document.documentElement.dataset.theme,
+            scheme: getComputedStyle(document.documentElement).colorScheme,
+            width: document.querySelector('.app').getBoundingClientRect().width,
+          }
+        }
+      })
+      await page.keyboard.press('Control+P')
+      await page.waitForFunction(() => window.__printed !== undefined)
+      assert.deepEqual(await page.evaluate(() => window.__printed), {
+        theme: 'print',
+        scheme: 'light',
+        width: 1040,
+      })
+      assert.deepEqual(await themeMismatches(page, 'print'), [])
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')))
+      await page.waitForFunction(() => document.documentElement.dataset.theme === 'desk')
+    })
+  }
+
   it('printing a group page gives A4 landscape pages, with charts and cards never split', async (t) => {
     const { page } = await open(t, '#/group/fair-competition')
     await page.emulateMedia({ media: 'print' })

@@ -5,7 +5,7 @@ import type { Group } from '@/domain/schemas'
 import { downloadBlob } from '@/lib/download'
 import { briefingText, exportFileName } from '@/lib/export/compose'
 import { THEMES } from '@/lib/theme/themes'
-import { useUiStore } from '@/stores/ui-store'
+import { printPage } from '@/lib/print-page'
 import { deckInput, docxInput, groupCardTexts, groupChartViews } from '../charts/export-data'
 import { useChartInput } from './use-chart-input'
 import './export-buttons.css'
@@ -67,7 +67,13 @@ export function GroupPageExport({ group }: { group: Group }) {
       }),
     })
     const name = exportFileName(
-      { group: group.name, title: '整页', year: input.year, exportedAt },
+      {
+        group: group.name,
+        unit: input.context?.fileUnit ?? undefined,
+        title: '整页',
+        year: input.year,
+        exportedAt,
+      },
       'png',
     )
     downloadBlob(image.blob, name)
@@ -108,31 +114,12 @@ export function BriefingDocButton({ group }: { group?: Group }) {
 }
 
 /**
- * 打印本页: switches the page to the print theme (src/app/route-theme.ts), waits until the charts
- * have re-rendered, prints (A4 landscape, see the print rules of each component's sheet), then
- * switches back.
+ * 打印本页: the page in the print theme, A4 landscape (src/app/print-page.ts; see the print rules
+ * of each component's sheet).
  */
 export function PrintButton() {
-  const setPrinting = useUiStore((s) => s.setPrinting)
-  const onClick = () => {
-    setPrinting(true)
-    const restore = () => {
-      setPrinting(false)
-      window.removeEventListener('afterprint', restore)
-    }
-    window.addEventListener('afterprint', restore)
-    const started = performance.now()
-    const waitThenPrint = () => {
-      const charts = [...document.querySelectorAll('[data-chart-state]')]
-      const settled = charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
-      if ((settled && performance.now() - started > 150) || performance.now() - started > 3000)
-        window.print()
-      else requestAnimationFrame(waitThenPrint)
-    }
-    requestAnimationFrame(waitThenPrint)
-  }
   return (
-    <button type="button" className="button button--small" onClick={onClick}>
+    <button type="button" className="button button--small" onClick={printPage}>
       打印本页
     </button>
   )

@@ -37,6 +37,9 @@ export function baseOption(theme: ChartTheme, items = 0) {
  * A category axis of names (organisations, years), every name shown unless they would overlap,
  * no ticks. `formatter` may put a name on two lines or add a note under it.
  */
+/** A category's name on two lines when it ends in a note: 市场监管 / (示例单位). */
+export const twoLines = (name: string) => name.replace(/^(.+?)((?:\(|（).+)$/, '$1\n$2')
+
 export function namesAxis(
   theme: ChartTheme,
   names: string[],

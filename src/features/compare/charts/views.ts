@@ -121,6 +121,8 @@ export function rankingView(focus: FocusModel, source: string): ChartView {
     )}${avg ? `;${avg}` : ''}`,
     table: {
       columns: ['单位', '排名', `${year}年(${indicator.unit})`, '说明'],
+      // 说明 is words, not a figure: it wraps (8个单位的算术平均,含示例数据 ran past the panel).
+      numeric: [1, 2],
       rows: [
         ...ranking.map((r) => ({
           key: r.org.id,

@@ -4,7 +4,8 @@ import {
   demoDecal,
   tooltipHtml,
   namesAxis,
-  withNarrow,
+  NARROW_CHART_PX,
+  twoLines,
 } from '@/lib/echarts/option-base'
 import { DEMO_SUFFIX, targetMarkLine } from '@/lib/charts/chart-view'
 import type { ChartOption } from '@/lib/echarts/types'
@@ -37,6 +38,24 @@ export function yearsWindow(years: number): number {
   return Math.max(2, Math.floor(48 / Math.max(years, 1)))
 }
 
+/** Room along the axis between one organisation's name and the next one's, px. */
+const NAME_GAP = 4
+
+/**
+ * About how wide a name is drawn (its widest line), px: CJK a full em, brackets a third, digits and
+ * Latin about half. Closer than labelWidth's rule for brackets: 生态环境 / (示例单位) under each of
+ * eight groups fits a panel at 1920×1080 (72 px a group) by a few px.
+ */
+function nameWidth(text: string, fontSize: number): number {
+  let widest = 0
+  for (const line of text.split('\n')) {
+    let ems = 0
+    for (const ch of line) ems += ch.charCodeAt(0) >= 0x2e80 ? 1 : '()[]'.includes(ch) ? 0.34 : 0.6
+    widest = Math.max(widest, ems)
+  }
+  return Math.ceil(widest * fontSize)
+}
+
 /**
  * Grouped bars: one group per organisation, one bar per selected year. Demo bars are hatched; a
  * missing year draws nothing (not a zero). The target is a dashed line.
@@ -48,12 +67,17 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
   const empty = new Set(
     orgs.filter((_, i) => cells[i]!.every((c) => c.value === null)).map((o) => o.shortName),
   )
+  // Every name shows whole: its note (示例单位) on a line of its own, 无数据 under an empty slot.
+  const label = (name: string) => `${twoLines(name)}${empty.has(name) ? '\n无数据' : ''}`
+  // The target's words stand right of the plot, or (narrow: NARROW_CHART_PX) above its line.
+  const wideRight = target === null ? 16 : target.demo ? 118 : 72
+  const rightAt = (width: number) => (width > NARROW_CHART_PX ? wideRight : 16)
   const option: ChartOption = {
     ...baseOption(theme, orgs.length * years.length),
     color: colors,
     grid: {
       left: 8,
-      right: target === null ? 16 : target.demo ? 118 : 72,
+      right: wideRight,
       top: 40,
       bottom: orgs.length > win ? 30 : 8,
       containLabel: true,
@@ -87,7 +111,7 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
     xAxis: namesAxis(
       theme,
       orgs.map((o) => o.shortName),
-      (name) => (empty.has(name) ? `${name}\n无数据` : name),
+      label,
     ),
     yAxis: {
       type: 'value',
@@ -122,11 +146,76 @@ export function buildYearsOption(focus: FocusModel, theme: ChartTheme): ChartOpt
       })),
     ),
   }
-  // On a phone the target's words go above its line, inside the plot: the room kept for them at
-  // the right left the bars a third of the width.
-  if (target === null || years.length === 0) return option
-  return withNarrow(option, {
-    grid: { right: 16 },
-    series: [{ id: `year-${years[0]}`, markLine: { label: { position: 'insideEndTop' } } }],
-  })
+  if (years.length === 0) return option
+  // Left of the plot: the chart's edge (8 px), the value axis's labels and their margin (8 px).
+  const values = cells.flat().map((c) => c.value ?? 0)
+  const top = Math.max(1, target?.value ?? 0, ...values)
+  const axisRoom = 16 + nameWidth(String(Math.round(top * 1.2)), theme.fontSize)
+  return {
+    ...option,
+    media: yearsMedia(option, label, rightAt, wideRight, win, axisRoom, theme),
+  }
+}
+
+/**
+ * The chart's states by its width, as ECharts media queries on the chart's own width (applied on
+ * every resize). Narrower than NARROW_CHART_PX (a phone, a panel at 1366×768) the target's words
+ * go above its line, inside the plot: the room kept for them at the right left the bars a third of
+ * the width. And at every width only as many organisations stand in view as have room for their
+ * names (the dataZoom slider moves through the rest): a name wider than its group hid its
+ * neighbours. Each state is whole (grid, zoom, series) and there is a default one: ECharts does not
+ * restore the base option when a query stops matching, so a chart widened again keeps its room.
+ * The charts set their options with series replaced (`replaceMerge`, echart-impl.tsx), and ECharts
+ * merges a media option the same way: each state names every series by id (see withNarrow).
+ */
+function yearsMedia(
+  option: ChartOption,
+  label: (name: string) => string,
+  rightAt: (width: number) => number,
+  wideRight: number,
+  win: number,
+  axisRoom: number,
+  theme: ChartTheme,
+): NonNullable<ChartOption['media']> {
+  const names = (option.xAxis as { data: string[] }).data
+  const series = [option.series ?? []].flat() as { id?: string; markLine?: { label?: object } }[]
+  const room = Math.max(0, ...names.map((n) => nameWidth(label(n), theme.fontSize))) + NAME_GAP
+  const most = Math.min(names.length, win)
+  const shownAt = (width: number) =>
+    Math.max(2, Math.min(most, Math.floor((width - axisRoom - rightAt(width)) / room)))
+  const state = (width: number): ChartOption => {
+    const shown = shownAt(width)
+    const narrow = width <= NARROW_CHART_PX
+    return {
+      grid: { right: rightAt(width), bottom: names.length > shown ? 30 : 8 },
+      dataZoom: categoryZoom('x', names.length, shown, theme),
+      series: series.map((s) =>
+        s.markLine
+          ? {
+              id: s.id,
+              markLine: {
+                label: { ...s.markLine.label, position: narrow ? 'insideEndTop' : 'end' },
+              },
+            }
+          : { id: s.id },
+      ),
+    }
+  }
+  // Where the count in view changes: one px under the narrowest chart with room for `n`, both
+  // narrow (less room kept at the right) and wide. Between two of them the state is the same.
+  const limits = new Set([NARROW_CHART_PX])
+  for (let n = 3; n <= most; n++) {
+    const narrow = n * room + axisRoom + rightAt(0) - 1
+    const wide = n * room + axisRoom + wideRight - 1
+    if (narrow <= NARROW_CHART_PX) limits.add(narrow)
+    if (wide > NARROW_CHART_PX) limits.add(wide)
+  }
+  return [
+    { option: state(Infinity) },
+    // The narrowest last: of the queries that match, ECharts applies the last one over the others.
+    ...[...limits]
+      .filter((w) => w > 0)
+      .sort((a, b) => b - a)
+      .map((maxWidth) => ({ query: { maxWidth }, option: state(maxWidth) })),
+  ]
 }

@@ -81,13 +81,29 @@ function OptionGroup({ label, options, selected, onChange, searching = false }: 
                   checked={selected.has(o.id)}
                   onChange={(e) => onChange([o.id], e.target.checked)}
                 />
-                <span>{o.label}</span>
+                <OptionName label={o.label} />
               </label>
             </li>
           ))}
         </ul>
       )}
     </div>
+  )
+}
+
+/**
+ * A choice's name, whole (it wraps): a note at its end — (示例单位), (示例) — on the next line
+ * rather than split or cut off, so the 示例 mark always shows.
+ */
+function OptionName({ label }: { label: string }) {
+  const note = /^(.+?)((?:\(|（).+)$/.exec(label)
+  return note ? (
+    <span>
+      {note[1]}
+      <span className="compare-choice__note">{note[2]}</span>
+    </span>
+  ) : (
+    <span>{label}</span>
   )
 }
 

@@ -1,12 +1,9 @@
-import { baseOption, labelWidth, namesAxis, withNarrow } from '@/lib/echarts/option-base'
+import { baseOption, labelWidth, namesAxis, twoLines, withNarrow } from '@/lib/echarts/option-base'
 import type { ShownTarget } from '@/domain/targets'
 import { DEMO_SUFFIX, targetMarkLine, targetText } from '@/lib/charts/chart-view'
 import type { ChartTheme } from '@/lib/theme/themes'
 import type { ChartOption } from '@/lib/echarts/types'
 import { barData, rowsTooltip, type ChartRow } from './chart-rows'
-
-/** A category's name on two lines when it ends in a note: 市场监管 / (示例单位). */
-const twoLines = (label: string) => label.replace(/^(.+?)((?:\(|（).+)$/, '$1\n$2')
 
 /**
  * Columns along a category axis: one indicator across years, or across organisations. Demo

@@ -86,14 +86,51 @@ type SeriesOf<O> = O extends { series?: infer S } ? (S extends readonly (infer T
  */
 export function withNarrow(option: ChartOption, overrides: ChartOption): ChartOption {
   const given = (overrides.series ?? []) as SeriesOf<ChartOption>[]
-  const series = ([option.series ?? []].flat() as SeriesOf<ChartOption>[]).map((s) => {
+  const base = [option.series ?? []].flat() as SeriesOf<ChartOption>[]
+  const series = base.map((s) => {
     if (s.id === undefined) throw new Error('withNarrow: every series needs an id')
     return given.find((o) => o.id === s.id) ?? { id: s.id }
   })
+  // ECharts does not undo a media option when its query stops matching (a window widened, a
+  // tablet turned): the default one, used when no query matches, puts back what the overrides
+  // changed.
+  const { series: _series, ...components } = overrides
+  const restore: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(components)) {
+    restore[key] = restoring(value, (option as Record<string, unknown>)[key])
+  }
   return {
     ...option,
-    media: [{ query: { maxWidth: NARROW_CHART_PX }, option: { ...overrides, series } }],
+    media: [
+      {
+        option: {
+          ...restore,
+          series: series.map(({ id, ...changed }) => ({
+            id,
+            ...(restoring(
+              changed,
+              base.find((s) => s.id === id),
+            ) as object),
+          })),
+        },
+      },
+      { query: { maxWidth: NARROW_CHART_PX }, option: { ...overrides, series } },
+    ],
   }
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
+
+/**
+ * What puts `base` back over a chart that took `override`: base's value for each key the override
+ * set (null where base has none, which ECharts takes as unset); a component of another type (a
+ * category axis that became a value axis) whole, as ECharts makes it anew.
+ */
+function restoring(override: unknown, base: unknown): unknown {
+  if (!isPlain(override) || !isPlain(base)) return base ?? null
+  if ('type' in override && override.type !== base.type) return base
+  return Object.fromEntries(Object.keys(override).map((k) => [k, restoring(override[k], base[k])]))
 }
 
 /** Diagonal hatching for demo bars and areas: demo values are marked without relying on colour. */

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
+import { echarts } from '@/lib/echarts/core'
 import { THEMES } from '@/lib/theme/themes'
 import { draw, outside, overlapping } from '../../../../tests/unit/echarts-ssr'
 import type { ChartRow } from './chart-rows'
@@ -102,6 +103,21 @@ describe('the 存量文件监测 → 风险 → 废止 funnel', () => {
       expect(outside(texts, width)).toEqual([])
     })
   }
+})
+
+describe('a chart that was narrow and is wide again', () => {
+  it('stands its columns up again (ECharts keeps a media option once its query stops matching)', () => {
+    // A window widened, a tablet turned: the columns lay down for good, names at the left.
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 340, height: 300 })
+    chart.setOption(option, { replaceMerge: ['series'] })
+    type Axes = { xAxis: { type: string }[]; yAxis: { type: string }[] }
+    expect((chart.getOption() as unknown as Axes).xAxis[0]!.type).toBe('value')
+    chart.resize({ width: 900, height: 300 })
+    const wide = chart.getOption() as unknown as Axes
+    expect(wide.xAxis[0]!.type).toBe('category')
+    expect(wide.yAxis[0]!.type).toBe('value')
+    chart.dispose()
+  })
 })
 
 describe('a row without a value, as drawn', () => {

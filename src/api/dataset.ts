@@ -189,6 +189,16 @@ export function useDatasetState(tuning?: QueryTuning): DatasetState {
     for (const q of [indicators, observations]) if (!q.isError && q.data?.kept) void q.refetch()
   }
   const failed = queries.find((q) => q.isError)
+  const named = [
+    ['meta', meta],
+    ['indicators', indicators],
+    ['organizations', organizations],
+    ['observations', observations],
+  ] as const
+  for (const [name, q] of named) {
+    if (q.isError) lastFailure.set(name, userMessage(q.error, '数据加载失败'))
+    else if (q.isSuccess) lastFailure.delete(name)
+  }
   if (dataset) {
     // A refresh with malformed items keeps the items shown for them (keep-good-items.ts): stale.
     const kept = [indicators.data?.kept, observations.data?.kept].filter((k) => k !== undefined)
@@ -208,8 +218,17 @@ export function useDatasetState(tuning?: QueryTuning): DatasetState {
     }
   }
   if (failed) return { status: 'error', message: userMessage(failed.error, '数据加载失败'), retry }
+  // A first load that failed and is being tried again (the next refresh, 重试) is still said as
+  // failed: a hall screen whose source was down read 数据加载中 and 数据源暂不可用 in turn.
+  const again = named.find(
+    ([name, q]) => q.isPending && q.errorUpdateCount > 0 && lastFailure.has(name),
+  )
+  if (again) return { status: 'error', message: lastFailure.get(again[0])!, retry }
   return { status: 'loading' }
 }
+
+/** Each opening collection's last failure, in words, until it loads (see useDatasetState). */
+const lastFailure = new Map<string, string>()
 
 /** The ready dataset, provided by `DataBoundary` (src/components/data-boundary.tsx). */
 export const DatasetContext = createContext<Dataset | null>(null)

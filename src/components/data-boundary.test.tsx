@@ -79,6 +79,37 @@ describe('DataBoundary', () => {
     expect(await screen.findByText(/^报告:/)).toBeVisible()
   })
 
+  it('still says the data could not be loaded while it is tried again, not 数据加载中', async () => {
+    // A hall screen whose source was down at start read 数据加载中 and 数据源暂不可用 in turn.
+    serveData()
+    failData()
+    vi.spyOn(console, 'warn').mockImplementation(() => {})
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    const client = newClient()
+    renderWith(
+      client,
+      <DataBoundary name="报告">
+        <ReportTitle />
+      </DataBoundary>,
+    )
+    const message = (await screen.findByRole('alert')).textContent
+    let answer: () => void = () => {}
+    server.use(
+      http.get(dataUrl('observations.json'), async () => {
+        await new Promise<void>((resolve) => (answer = resolve))
+        return HttpResponse.json(DATA_FILES['observations.json'])
+      }),
+    )
+    await act(async () => {
+      void client.refetchQueries()
+      await new Promise((r) => setTimeout(r, 50))
+    })
+    expect(screen.queryByText(/数据加载中/)).toBeNull()
+    expect(screen.getByRole('alert').textContent).toBe(message)
+    answer()
+    expect(await screen.findByText(/^报告:/)).toBeVisible()
+  })
+
   it('keeps the last good data when a refresh fails, and a page says so', async () => {
     serveData()
     vi.spyOn(console, 'warn').mockImplementation(() => {})

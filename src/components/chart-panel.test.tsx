@@ -92,6 +92,9 @@ describe('adding a chart: one builder, one registration (docs/architecture.md)',
       '办理案件数 2024年:三余镇 12件,海晏镇 7件(示例),东安镇 无数据',
     )
     fireEvent.click(within(panel).getByRole('button', { name: '表格' }))
+    // Its scroll box is reachable by keyboard, and says what it holds.
+    const box = within(panel).getByRole('region', { name: /\(表格\)$/ })
+    expect(box).toHaveAttribute('tabindex', '0')
     const rows = within(panel)
       .getAllByRole('row')
       .map((r) => [...r.children].map((c) => c.textContent))

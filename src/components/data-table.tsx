@@ -14,7 +14,9 @@ export interface DataTableProps {
 export function DataTable({ caption, columns, rows, numeric }: DataTableProps) {
   const isNumeric = (i: number) => (numeric ? numeric.includes(i) : i > 0)
   return (
-    <div className="chart-panel__table">
+    // A table wider or taller than its panel scrolls in this box: in the tab order and named, so
+    // the keyboard can reach it and scroll it (对比分析's 同比变化 on an office screen or a phone).
+    <div className="chart-panel__table" role="region" aria-label={`${caption}(表格)`} tabIndex={0}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -277,4 +277,19 @@ describe('对比分析 laid out on office screens and phones', () => {
       )
     })
   }
+
+  it("同比变化's 表格, wider than its panel at 1366, scrolls from the keyboard", async (t) => {
+    // It scrolls sideways under its unit names; the box was not in the tab order.
+    const { page } = await openCompare(harness, t, SCREENS[0])
+    const panel = page.locator('[data-chart-id="compare-change"]')
+    await panel.locator('button[aria-pressed]').click()
+    const box = panel.getByRole('region', { name: /\(表格\)$/ })
+    await panel.locator('button[aria-pressed]').focus()
+    await page.keyboard.press('Tab')
+    assert.ok(await box.evaluate((el) => el === document.activeElement), 'Tab reaches the table')
+    assert.ok(await box.evaluate((el) => el.scrollWidth > el.clientWidth), 'wider than its panel')
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    await page.waitForFunction(() => document.activeElement.scrollLeft > 0, null, { timeout: 2000 })
+  })
 })

@@ -279,6 +279,53 @@ for (const version of testedOldChromiumVersions()) {
       }
     })
 
+    it('answers the pointer on a 4K desk (the page zoomed ×2) as at 1920×1080', async (t) => {
+      // The tooltip answered for a point twice as far from the chart's corner as the pointer.
+      const selector = '[data-chart-id="admin-services-by-year"] [_echarts_instance_]'
+      const seen = {}
+      for (const viewport of [
+        { width: 1920, height: 1080 },
+        { width: 3840, height: 2160 },
+      ]) {
+        const session = await harness.open(t, '#/group/admin-services', {
+          viewport,
+          waitFor: waitForCardsAndCharts,
+        })
+        const { page } = session
+        await page.evaluate((s) => document.querySelector(s).scrollIntoView(), selector)
+        await page.waitForTimeout(300)
+        // Old Chromium gives boxes in the zoomed page's own pixels, the mouse in the screen's.
+        const box = await page.evaluate((s) => {
+          const r = document.querySelector(s).getBoundingClientRect()
+          const k = window.innerWidth / document.documentElement.getBoundingClientRect().width
+          return { x: r.left * k, y: r.top * k, w: r.width * k, h: r.height * k }
+        }, selector)
+        const tips = []
+        for (const fx of [0.19, 0.45, 0.72]) {
+          await page.mouse.move(box.x + box.w * fx, box.y + box.h * 0.6)
+          await page.waitForTimeout(400)
+          tips.push(
+            await page.evaluate((s) => {
+              const tip = [...document.querySelectorAll(`${s} div`)].find(
+                (d) =>
+                  d.style.position === 'absolute' &&
+                  d.style.display !== 'none' &&
+                  d.style.visibility !== 'hidden' &&
+                  d.innerText.trim() !== '',
+              )
+              return tip ? tip.innerText.trim() : ''
+            }, selector),
+          )
+          await page.mouse.move(0, 0)
+          await page.waitForTimeout(100)
+        }
+        seen[viewport.width] = tips
+        await session.close()
+      }
+      assert.equal(new Set(seen[1920].filter(Boolean)).size, 3, JSON.stringify(seen[1920]))
+      assert.deepEqual(seen[3840], seen[1920])
+    })
+
     it('runs the big screen with its figures and charts', async (t) => {
       const { page } = await harness.open(t, '#/screen?rotate=0', {
         waitFor: waitForCardsAndCharts,

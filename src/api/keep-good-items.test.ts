@@ -55,6 +55,15 @@ describe('keepGoodItems: a malformed refresh keeps what is shown', () => {
     expect(merged.problems).toHaveLength(2)
   })
 
+  it('leaves a problem the data shown had already on its panel: no failed refresh, no kept items', () => {
+    const withProblem = {
+      data: { items: shown.data.items, problems: [problem('a'), problem(null)] },
+      dataUpdatedAt: 1000,
+    }
+    const next = { items: [{ ind: 'b', v: 7 }], problems: [problem('a'), problem(null)] }
+    expect(keepGoodItems(withProblem, next, keyOf)).toBe(next)
+  })
+
   it('keeps nothing for an indicator that had nothing, and keeps the first time on a second bad refresh', () => {
     const next = {
       items: [

@@ -7,8 +7,8 @@ import type { ParsedCollection } from '@/lib/api-client'
  * stay, and the collection says so (`kept`), so the page marks its data stale. When some items'
  * key cannot be read at all (a renamed field), every key the new response no longer covers keeps
  * its items the same way: a wall that refreshed into a file with `indicator_id` for `indicatorId`
- * went to 无数据 on every card, saying nothing. Only with earlier data to keep: a first load shows
- * the problems on their panels, as before.
+ * went to 无数据 on every card, saying nothing. Only with earlier data to keep, and only for a
+ * problem that data did not have: a problem there from the first load stays on its panel.
  */
 export interface Kept {
   /** The keys whose items are from the earlier data. */
@@ -28,8 +28,12 @@ export function keepGoodItems<T>(
 ): KeptCollection<T> {
   const old = shown?.data
   if (!old || next.problems.length === 0) return next
-  const broken = new Set(next.problems.flatMap((p) => (p.key === null ? [] : [p.key])))
-  const unreadable = next.problems.some((p) => p.key === null)
+  // A problem the data shown had already is no failed refresh: its panel goes on saying it.
+  const before = new Set(old.problems.map((p) => p.key))
+  const broken = new Set(
+    next.problems.flatMap((p) => (p.key === null || before.has(p.key) ? [] : [p.key])),
+  )
+  const unreadable = next.problems.some((p) => p.key === null) && !before.has(null)
   const covered = new Set(next.items.map(keyOf))
   const lost = new Set(
     old.items.map(keyOf).filter((key) => broken.has(key) || (unreadable && !covered.has(key))),

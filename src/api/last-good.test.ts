@@ -150,6 +150,20 @@ describe('keepLastGood: restoring the kept copy at start', () => {
     expect(warn).not.toHaveBeenCalled()
   })
 
+  it('restores items held back from a malformed refresh still marked as such', async () => {
+    const kept = {
+      keys: ['stock-docs'],
+      message: '数据格式错误:数值应为数字',
+      since: KEPT_AT - 60_000,
+    }
+    const { store } = memoryStore(
+      keptRecord({ entries: [entry('observations', { ...OBSERVATIONS, kept })] }),
+    )
+    keep(store)
+    await settle()
+    expect(client.getQueryData(KEYS.observations)).toEqual({ ...OBSERVATIONS, kept })
+  })
+
   it('keeps each resource its own fetch time', async () => {
     const metaAt = KEPT_AT - 3_600_000
     const { store } = memoryStore(

@@ -32,8 +32,10 @@ import { datasetKeys } from './keys'
 const problemsSchema = z.array(
   z.object({ key: z.nullable(z.string()), index: z.number(), message: z.string() }),
 )
+// `kept`: items held back from a malformed refresh (keep-good-items.ts) stay marked after a restart.
+const keptSchema = z.object({ keys: z.array(z.string()), message: z.string(), since: z.number() })
 const collectionOf = (item: z.ZodMiniType) =>
-  z.object({ items: z.array(item), problems: problemsSchema })
+  z.object({ items: z.array(item), problems: problemsSchema, kept: z.optional(keptSchema) })
 
 const RESOURCES = {
   meta: { key: datasetKeys.meta(), schema: metaSchema },

@@ -47,7 +47,7 @@ export function ChartPanel({
   // Sized by its width in CSS (no measuring in script), the same with its table open.
   const tall = tallWhenNarrow && height !== undefined
   const bodyStyle =
-    height === undefined ? undefined : grows ? { minHeight: height } : tall ? undefined : { height }
+    height === undefined ? undefined : grows || tall ? { minHeight: height } : { height }
   const classes = ['chart-panel', height === undefined && 'chart-panel--fill', className]
   return (
     <section

@@ -150,9 +150,7 @@ export const periodSchema = z.discriminatedUnion(
     z.object({ kind: z.literal('since'), from: year }),
     z.object({
       kind: z.literal('recent-years'),
-      years: z
-        .int({ error: '年数应为整数' })
-        .check(z.minimum(2, '近N年的N至少为2'), z.maximum(30)),
+      years: z.int({ error: '年数应为整数' }).check(z.minimum(2, '近N年的N至少为2'), z.maximum(30)),
     }),
     z.object({ kind: z.literal('one-off') }),
   ],
@@ -195,8 +193,12 @@ export const factSchema = z.object({
 export type Fact = z.infer<typeof factSchema>
 
 /** Collections travel in an envelope so a backend can add paging fields later without a break. */
-export const indicatorsResponseSchema = z.object({ items: z.array(indicatorSchema).check(z.minLength(1)) })
-export const organizationsResponseSchema = z.object({ items: z.array(organizationSchema).check(z.minLength(1)) })
+export const indicatorsResponseSchema = z.object({
+  items: z.array(indicatorSchema).check(z.minLength(1)),
+})
+export const organizationsResponseSchema = z.object({
+  items: z.array(organizationSchema).check(z.minLength(1)),
+})
 export const observationsResponseSchema = z.object({ items: z.array(observationSchema) })
 export const factsResponseSchema = z.object({ items: z.array(factSchema) })
 

@@ -7,9 +7,13 @@ import { useUiStore } from '@/stores/ui-store'
  * prints, and switches back after printing.
  */
 export function printPage(): void {
-  const { setPrinting } = useUiStore.getState()
+  const { printing, setPrinting } = useUiStore.getState()
+  if (printing) return
   setPrinting(true)
+  let done = false
   const restore = () => {
+    if (done) return
+    done = true
     useUiStore.getState().setPrinting(false)
     window.removeEventListener('afterprint', restore)
   }
@@ -18,9 +22,12 @@ export function printPage(): void {
   const waitThenPrint = () => {
     const charts = [...document.querySelectorAll('[data-chart-state]')]
     const settled = charts.every((c) => c.getAttribute('data-chart-state') === 'finished')
-    if ((settled && performance.now() - started > 150) || performance.now() - started > 3000)
+    if ((settled && performance.now() - started > 150) || performance.now() - started > 3000) {
       window.print()
-    else requestAnimationFrame(waitThenPrint)
+      // Should no afterprint come (printing refused by policy, a browser that skips the dialog),
+      // the page is not left in the print theme, nor printing refused from then on.
+      window.setTimeout(restore, 60_000)
+    } else requestAnimationFrame(waitThenPrint)
   }
   requestAnimationFrame(waitThenPrint)
 }
@@ -36,7 +43,7 @@ export function usePrintShortcut(): void {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'p') return
       e.preventDefault()
-      if (!useUiStore.getState().printing) printPage()
+      printPage()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

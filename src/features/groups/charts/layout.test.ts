@@ -118,6 +118,27 @@ describe('a chart that was narrow and is wide again', () => {
     expect(wide.yAxis[0]!.type).toBe('value')
     chart.dispose()
   })
+
+  it('puts four rings side by side again (they stayed two by two, sized for the narrow chart)', () => {
+    const rates = ['及时受理率', '及时办理率', '复查质效', '出庭应诉率'].map((label, i) => ({
+      ...rows[i]!,
+      id: label,
+      label,
+    }))
+    const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 400, height: 300 })
+    chart.setOption(buildRingsOption(rates, theme, '#4f9dff'), { replaceMerge: ['series'] })
+    type Rings = { series: { center: string[] }[] }
+    expect((chart.getOption() as unknown as Rings).series[1]!.center).toEqual(['75%', '20%'])
+    chart.resize({ width: 900, height: 180 })
+    const wide = (chart.getOption() as unknown as Rings).series.map((s) => s.center)
+    expect(wide).toEqual([
+      ['12.5%', '42%'],
+      ['37.5%', '42%'],
+      ['62.5%', '42%'],
+      ['87.5%', '42%'],
+    ])
+    chart.dispose()
+  })
 })
 
 describe('a row without a value, as drawn', () => {

@@ -27,12 +27,27 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
   const radius = pct(ringRadius(n, 0))
   // ECharts media queries pick the radius for the container's actual aspect ratio; the largest
   // matching step wins, the base radius serves portrait containers.
-  const media: { query: Record<string, number>; option: ChartOption }[] = ASPECT_STEPS.map((a) => ({
-    query: { minAspectRatio: a },
-    option: { series: rows.map((row) => ({ id: row.id, radius: pct(ringRadius(n, a)) })) },
-  }))
+  const detailSize = n >= 4 ? 16 : 18
+  // Each state whole (centre, words' place, value size): ECharts does not undo the two-by-two
+  // state below when a chart widens again, it only applies the queries that match then.
+  const sideBySide = (radius: string) => ({
+    series: rows.map((row, i) => ({
+      id: row.id,
+      radius,
+      center: [`${(100 / n) * (i + 0.5)}%`, '42%'],
+      title: { offsetCenter: [0, '138%'] },
+      detail: { fontSize: detailSize },
+    })),
+  })
+  const media: { query?: Record<string, number>; option: ChartOption }[] = [
+    { option: sideBySide(radius) },
+    ...ASPECT_STEPS.map((a) => ({
+      query: { minAspectRatio: a },
+      option: sideBySide(pct(ringRadius(n, a))),
+    })),
+  ]
   // Four rings in a narrow chart (a phone, a column of the overview) stand two by two, in an area
-  // about as tall as wide (ChartPanel's tallWhenNarrow), the last query that matches wins: side
+  // about three quarters as tall as wide (ChartPanel's tallWhenNarrow), the last query that matches wins: side
   // by side, a ring was narrower than its 100% and the names and targets ran into each other.
   if (n >= 4)
     media.push({
@@ -99,7 +114,7 @@ export function buildRingsOption(rows: ChartRow[], theme: ChartTheme, accent: st
         show: true,
         offsetCenter: [0, 0],
         valueAnimation: false,
-        fontSize: n >= 4 ? 16 : 18,
+        fontSize: detailSize,
         fontWeight: 'bold',
         color: theme.text,
         fontFamily: theme.fontFamily,

@@ -114,7 +114,7 @@ export function BriefingDocButton({ group }: { group?: Group }) {
 }
 
 /**
- * 打印本页: the page in the print theme, A4 landscape (src/app/print-page.ts; see the print rules
+ * 打印本页: the page in the print theme, A4 landscape (src/lib/print-page.ts; see the print rules
  * of each component's sheet).
  */
 export function PrintButton() {

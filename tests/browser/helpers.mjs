@@ -539,3 +539,20 @@ export function readGroupColumns(page) {
     }
   })
 }
+
+/**
+ * The words of the tooltip an ECharts chart shows now ('' for none): `chart` selects the chart's
+ * own element (`[_echarts_instance_]`). Read in the page, so it runs in old Chromium too.
+ */
+export function chartTooltipText(page, chart) {
+  return page.evaluate((s) => {
+    const tip = [...document.querySelectorAll(`${s} div`)].find(
+      (d) =>
+        d.style.position === 'absolute' &&
+        d.style.display !== 'none' &&
+        d.style.visibility !== 'hidden' &&
+        d.innerText.trim() !== '',
+    )
+    return tip ? tip.innerText.trim() : ''
+  }, chart)
+}

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import {
+  chartTooltipText,
   dataset,
   findCardLayoutFaults,
   readGroupColumns,
@@ -219,18 +220,7 @@ describe('a chart under the pointer on a 4K desk (the page zoomed ×2)', () => {
     for (const [fx, fy] of points) {
       await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy)
       await page.waitForTimeout(300)
-      texts.push(
-        await page.locator(selector).evaluate((el) => {
-          const tip = [...el.querySelectorAll('[_echarts_instance_] div')].find(
-            (d) =>
-              d.style.position === 'absolute' &&
-              d.style.display !== 'none' &&
-              d.style.visibility !== 'hidden' &&
-              d.innerText.trim() !== '',
-          )
-          return tip ? tip.innerText.trim() : ''
-        }),
-      )
+      texts.push(await chartTooltipText(page, `${selector} [_echarts_instance_]`))
       await page.mouse.move(0, 0)
       await page.waitForTimeout(100)
     }

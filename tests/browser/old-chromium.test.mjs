@@ -21,6 +21,7 @@ import {
   assertChartsDrawnAndSharp,
   assertNoIssues,
   assertReportedFiguresOnScreen,
+  chartTooltipText,
   dataset,
   findCardLayoutFaults,
   readChartCanvases,
@@ -304,18 +305,7 @@ for (const version of testedOldChromiumVersions()) {
         for (const fx of [0.19, 0.45, 0.72]) {
           await page.mouse.move(box.x + box.w * fx, box.y + box.h * 0.6)
           await page.waitForTimeout(400)
-          tips.push(
-            await page.evaluate((s) => {
-              const tip = [...document.querySelectorAll(`${s} div`)].find(
-                (d) =>
-                  d.style.position === 'absolute' &&
-                  d.style.display !== 'none' &&
-                  d.style.visibility !== 'hidden' &&
-                  d.innerText.trim() !== '',
-              )
-              return tip ? tip.innerText.trim() : ''
-            }, selector),
-          )
+          tips.push(await chartTooltipText(page, selector))
           await page.mouse.move(0, 0)
           await page.waitForTimeout(100)
         }
